@@ -1,0 +1,3 @@
+using EgiszBus.Host;
+
+return await Cli.RunAsync(args);
