@@ -1,0 +1,330 @@
+using System.Text;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
+using CmsContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
+
+namespace EgiszBus.Adapters.Signatures;
+
+/// <summary>
+/// Verifies a CMS (PKCS#7) signature of a document: GOST R 34.10-2012 256/512 (GOST R 34.10-2001 on request),
+/// RSA and ECDSA. One signer, its certificate embedded, a chain to the <see cref="TrustStore"/> (through intermediates
+/// embedded in the container), validity at the signing time (signingTime attribute, else now) and at the document date,
+/// key usage. Every failure is a <see cref="SignatureProblem"/> with a stable code; <see cref="Verify"/> never throws.
+/// </summary>
+/// <remarks>
+/// Detached signatures are checked against the supplied content. An attached (encapsulated) signature is accepted too:
+/// the supplied content must then be empty (the encapsulated content is checked) or byte-equal to it, else SIG-004.
+/// The signature may be DER or base64 (PEM armour lines are ignored).
+/// </remarks>
+public sealed class CmsSignatureVerifier
+{
+    private static readonly DerObjectIdentifier SnilsOid = new("1.2.643.100.3");
+    private static readonly DerObjectIdentifier OgrnOid = new("1.2.643.100.1");
+    private static readonly DerObjectIdentifier InnOid = new("1.2.643.3.131.1.1");
+
+    private readonly TrustStore trustStore;
+    private readonly CmsVerificationOptions options;
+    private readonly TimeProvider timeProvider;
+
+    /// <summary>Creates a verifier over <paramref name="trustStore"/>.</summary>
+    public CmsSignatureVerifier(TrustStore trustStore, CmsVerificationOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        this.trustStore = trustStore ?? throw new ArgumentNullException(nameof(trustStore));
+        this.options = options ?? new CmsVerificationOptions();
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Verifies <paramref name="signature"/> (DER or base64) over <paramref name="content"/>.</summary>
+    /// <param name="content">The signed document bytes exactly as signed (for a detached signature).</param>
+    /// <param name="signature">The CMS SignedData, DER or base64.</param>
+    /// <param name="documentDate">The document's creation date: the certificate must be valid then too (SIG-006/SIG-007).</param>
+    public SignatureVerification Verify(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature, DateTimeOffset? documentDate = null)
+    {
+        var problems = new List<SignatureProblem>();
+        SignerIdentity? signer = null;
+        try
+        {
+            signer = VerifyCore(content, signature, documentDate, problems);
+        }
+        catch (Exception e)
+        {
+            // Last resort: malformed input must become a problem, never an exception.
+            Add(problems, SignatureErrorCodes.Malformed, "Не удалось разобрать подпись: " + e.GetType().Name);
+        }
+
+        return new SignatureVerification(problems.Count == 0, signer, problems);
+    }
+
+    private SignerIdentity? VerifyCore(ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature, DateTimeOffset? documentDate,
+        List<SignatureProblem> problems)
+    {
+        if (signature.Length > options.MaxSignatureBytes)
+        {
+            Add(problems, SignatureErrorCodes.Malformed, $"Подпись больше допустимого размера ({options.MaxSignatureBytes} байт)");
+            return null;
+        }
+
+        var der = DecodeDerOrBase64(signature);
+        if (der is null)
+        {
+            Add(problems, SignatureErrorCodes.Malformed, "Подпись не является CMS (ни DER, ни base64)");
+            return null;
+        }
+
+        CmsSignedData cms;
+        try
+        {
+            cms = Parse(der, content, problems);
+        }
+        catch (Exception e) when (e is IOException or CmsException or ArgumentException or InvalidCastException or InvalidOperationException)
+        {
+            Add(problems, SignatureErrorCodes.Malformed, "Подпись не является корректным контейнером CMS SignedData");
+            return null;
+        }
+
+        var signers = cms.GetSignerInfos().GetSigners();
+        if (signers.Count != 1)
+        {
+            problems.Add(signers.Count == 0
+                ? new SignatureProblem(SignatureErrorCodes.SignerCount, SignatureErrorCodes.RemdNoSignature, "В контейнере нет подписанта")
+                : new SignatureProblem(SignatureErrorCodes.SignerCount, SignatureErrorCodes.RemdMultipleSigners,
+                    $"В контейнере ЭП указано более одного подписанта ({signers.Count})"));
+            return null;
+        }
+
+        var signerInfo = signers[0];
+        var embedded = cms.GetCertificates().EnumerateMatches(null).ToList();
+        if (embedded.Count > options.MaxEmbeddedCertificates)
+        {
+            Add(problems, SignatureErrorCodes.Malformed, $"В контейнере слишком много сертификатов ({embedded.Count})");
+            return null;
+        }
+
+        var certificate = cms.GetCertificates().EnumerateMatches(signerInfo.SignerID).FirstOrDefault();
+        if (certificate is null)
+        {
+            Add(problems, SignatureErrorCodes.NoEndEntityCertificate, "В ЭП отсутствует сертификат подписанта");
+            return null;
+        }
+
+        var (family, algorithmName) = SignatureAlgorithms.Describe(certificate.SubjectPublicKeyInfo,
+            signerInfo.DigestAlgorithmID.Algorithm.Id, signerInfo.SignatureAlgorithm.Algorithm.Id);
+        var identity = Identify(certificate, algorithmName);
+        if (family is null || (family == SignatureAlgorithmFamily.Gost2001 && !options.AllowLegacyGost2001)
+            || (family is SignatureAlgorithmFamily.Rsa or SignatureAlgorithmFamily.Ecdsa && !options.AllowRsaAndEcdsa))
+        {
+            Add(problems, SignatureErrorCodes.AlgorithmNotAllowed, "Алгоритм подписи не допускается: " + algorithmName);
+            return identity;
+        }
+
+        AsymmetricKeyParameter publicKey;
+        try
+        {
+            publicKey = GostKeyFactory.PublicKey(certificate);
+        }
+        catch (Exception)
+        {
+            Add(problems, SignatureErrorCodes.AlgorithmNotAllowed, "Неподдерживаемые параметры ключа: " + algorithmName);
+            return identity;
+        }
+
+        CheckSignatureValue(signerInfo, publicKey, problems);
+        if (!ChainsToTrustedCa(certificate, embedded))
+        {
+            Add(problems, SignatureErrorCodes.UntrustedChain,
+                "Не удалось построить цепочку сертификатов до доверенного удостоверяющего центра");
+        }
+
+        var signingTime = SigningTime(signerInfo);
+        CheckValidity(certificate, signingTime ?? timeProvider.GetUtcNow(), signingTime is null ? "на момент проверки" : "на время подписания", problems);
+        if (documentDate is { } date)
+        {
+            CheckValidity(certificate, date, "на дату создания документа", problems);
+        }
+
+        var keyUsage = certificate.GetKeyUsage();
+        if (keyUsage is not null && !(keyUsage.Length > 0 && keyUsage[0]) && !(keyUsage.Length > 1 && keyUsage[1]))
+        {
+            Add(problems, SignatureErrorCodes.InvalidKeyUsage,
+                "Область использования ключа ЭП не содержит digitalSignature или nonRepudiation");
+        }
+
+        return identity;
+    }
+
+    private static CmsSignedData Parse(byte[] der, ReadOnlySpan<byte> content, List<SignatureProblem> problems)
+    {
+        // FromByteArray rejects trailing data after the structure.
+        var asn1 = Asn1Object.FromByteArray(der);
+        var contentInfo = CmsContentInfo.GetInstance(asn1);
+        if (!PkcsObjectIdentifiers.SignedData.Equals(contentInfo.ContentType))
+        {
+            throw new CmsException("not SignedData");
+        }
+
+        var signedData = Org.BouncyCastle.Asn1.Cms.SignedData.GetInstance(contentInfo.Content);
+        if (signedData.EncapContentInfo.Content is Asn1OctetString encapsulated)
+        {
+            if (!content.IsEmpty && !content.SequenceEqual(encapsulated.GetOctets()))
+            {
+                Add(problems, SignatureErrorCodes.SignatureMismatch, "Документ не совпадает с содержимым, вложенным в подпись");
+            }
+
+            return new CmsSignedData(contentInfo);
+        }
+
+        return new CmsSignedData(new CmsProcessableByteArray(content.ToArray()), contentInfo);
+    }
+
+    private static void CheckSignatureValue(SignerInformation signerInfo, AsymmetricKeyParameter publicKey, List<SignatureProblem> problems)
+    {
+        bool valid;
+        try
+        {
+            valid = signerInfo.Verify(publicKey);
+        }
+        catch (SecurityUtilityException)
+        {
+            Add(problems, SignatureErrorCodes.AlgorithmNotAllowed, "Алгоритм подписи не поддерживается");
+            return;
+        }
+        catch (Exception)
+        {
+            valid = false;
+        }
+
+        if (!valid)
+        {
+            Add(problems, SignatureErrorCodes.SignatureMismatch, "Подпись не верна: документ или подпись изменены");
+        }
+    }
+
+    private bool ChainsToTrustedCa(X509Certificate leaf, List<X509Certificate> embedded)
+    {
+        var current = leaf;
+        var used = new HashSet<X509Certificate> { leaf };
+        for (var depth = 0; depth <= options.MaxChainLength; depth++)
+        {
+            if (trustStore.Certificates.Any(anchor => anchor.Equals(current)))
+            {
+                return true;
+            }
+
+            var issuedBy = current;
+            if (trustStore.Certificates.Any(anchor => anchor.SubjectDN.Equivalent(issuedBy.IssuerDN) && IsSignedBy(issuedBy, anchor)))
+            {
+                return true;
+            }
+
+            var next = embedded.FirstOrDefault(c => !used.Contains(c) && c.GetBasicConstraints() >= 0
+                && c.SubjectDN.Equivalent(issuedBy.IssuerDN) && IsSignedBy(issuedBy, c));
+            if (next is null)
+            {
+                return false;
+            }
+
+            used.Add(next);
+            current = next;
+        }
+
+        return false;
+    }
+
+    private static bool IsSignedBy(X509Certificate certificate, X509Certificate issuer)
+    {
+        try
+        {
+            certificate.Verify(GostKeyFactory.PublicKey(issuer));
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private static void CheckValidity(X509Certificate certificate, DateTimeOffset at, string when, List<SignatureProblem> problems)
+    {
+        var notBefore = new DateTimeOffset(DateTime.SpecifyKind(certificate.NotBefore, DateTimeKind.Utc));
+        var notAfter = new DateTimeOffset(DateTime.SpecifyKind(certificate.NotAfter, DateTimeKind.Utc));
+        if (at < notBefore && !problems.Any(p => p.Code == SignatureErrorCodes.CertificateNotYetValid))
+        {
+            Add(problems, SignatureErrorCodes.CertificateNotYetValid,
+                $"Сертификат ЭП ещё не действует {when} (действует с {notBefore:yyyy-MM-dd HH:mm:ss} UTC)");
+        }
+
+        if (at > notAfter && !problems.Any(p => p.Code == SignatureErrorCodes.CertificateExpired))
+        {
+            Add(problems, SignatureErrorCodes.CertificateExpired,
+                $"Срок действия сертификата ЭП истёк {when} (действовал по {notAfter:yyyy-MM-dd HH:mm:ss} UTC)");
+        }
+    }
+
+    private static DateTimeOffset? SigningTime(SignerInformation signerInfo)
+    {
+        var attribute = signerInfo.SignedAttributes?[CmsAttributes.SigningTime];
+        if (attribute is null || attribute.AttrValues.Count != 1)
+        {
+            return null;
+        }
+
+        var time = Time.GetInstance(attribute.AttrValues[0]).ToDateTime();
+        return new DateTimeOffset(DateTime.SpecifyKind(time.ToUniversalTime(), DateTimeKind.Utc));
+    }
+
+    private static SignerIdentity Identify(X509Certificate certificate, string algorithmName)
+    {
+        string? Attribute(DerObjectIdentifier oid) =>
+            certificate.SubjectDN.GetValueList(oid).FirstOrDefault() is { Length: > 0 } value ? value.Trim() : null;
+
+        var snils = Attribute(SnilsOid) is { } raw && new string(raw.Where(char.IsAsciiDigit).ToArray()) is { Length: 11 } digits
+            ? digits
+            : null;
+        return new SignerIdentity(
+            certificate.SubjectDN.ToString(),
+            snils,
+            Attribute(OgrnOid),
+            Attribute(InnOid),
+            new DateTimeOffset(DateTime.SpecifyKind(certificate.NotBefore, DateTimeKind.Utc)),
+            new DateTimeOffset(DateTime.SpecifyKind(certificate.NotAfter, DateTimeKind.Utc)),
+            certificate.SerialNumber.ToString(16).ToUpperInvariant(),
+            algorithmName);
+    }
+
+    private static byte[]? DecodeDerOrBase64(ReadOnlySpan<byte> signature)
+    {
+        if (signature.IsEmpty)
+        {
+            return null;
+        }
+
+        if (signature[0] == 0x30)
+        {
+            return signature.ToArray();
+        }
+
+        var text = Encoding.ASCII.GetString(signature);
+        var builder = new StringBuilder(text.Length);
+        foreach (var line in text.Split('\n'))
+        {
+            if (!line.TrimStart().StartsWith("-----", StringComparison.Ordinal))
+            {
+                builder.Append(line.Where(c => !char.IsWhiteSpace(c)).ToArray());
+            }
+        }
+
+        var chars = builder.ToString();
+        var buffer = new byte[(chars.Length * 3 / 4) + 3];
+        return Convert.TryFromBase64String(chars, buffer, out var written) && written > 0 && buffer[0] == 0x30
+            ? buffer[..written]
+            : null;
+    }
+
+    private static void Add(List<SignatureProblem> problems, string code, string message) =>
+        problems.Add(new SignatureProblem(code, SignatureErrorCodes.ToRemdCode(code), message));
+}
