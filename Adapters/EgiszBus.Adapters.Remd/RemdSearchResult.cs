@@ -6,4 +6,8 @@ namespace EgiszBus.Adapters.Remd;
 /// <param name="EmdrId">Its registry number when found.</param>
 /// <param name="Errors">REMD's errors, if any.</param>
 /// <param name="Detail">Technical description when there is no REMD code.</param>
-public sealed record RemdSearchResult(RemdOutcome Outcome, bool Found, string? EmdrId, IReadOnlyList<RemdError> Errors, string? Detail = null);
+public sealed record RemdSearchResult(RemdOutcome Outcome, bool Found, string? EmdrId, IReadOnlyList<RemdError> Errors, string? Detail = null)
+{
+    /// <summary>When REMD registered the item (when found and REMD said so).</summary>
+    public DateTimeOffset? RegistrationDateTime { get; init; }
+}
