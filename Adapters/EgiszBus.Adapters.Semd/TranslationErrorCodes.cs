@@ -1,0 +1,47 @@
+namespace EgiszBus.Adapters.Semd;
+
+/// <summary>Stable codes of <see cref="TranslationProblem"/>. Tests and callers match on these, never on the text.</summary>
+public static class TranslationErrorCodes
+{
+    /// <summary>The input is not well-formed JSON; the location is <c>line L, column C</c>.</summary>
+    public const string MalformedJson = "TRN-001";
+
+    /// <summary>The JSON could not be read as a FHIR R4 resource (unknown element, wrong type of a value).</summary>
+    public const string NotFhir = "TRN-002";
+
+    /// <summary>The resource is not a <c>Bundle</c>.</summary>
+    public const string NotABundle = "TRN-003";
+
+    /// <summary><c>Bundle.type</c> is not <c>document</c>.</summary>
+    public const string NotADocument = "TRN-004";
+
+    /// <summary>The first entry of the Bundle is not a <c>Composition</c>.</summary>
+    public const string FirstEntryNotComposition = "TRN-005";
+
+    /// <summary><c>Composition.type</c> does not carry 1.2.643.5.1.13.13.11.1520 code 186.</summary>
+    public const string WrongDocumentKind = "TRN-006";
+
+    /// <summary>A required element is missing (identifier, date, name, birth date, gender, address, value, …).</summary>
+    public const string MissingElement = "TRN-007";
+
+    /// <summary>A reference is missing or points to no entry of the Bundle.</summary>
+    public const string UnresolvedReference = "TRN-008";
+
+    /// <summary>A person (patient or doctor) carries no SNILS identifier (<c>urn:oid:1.2.643.100.3</c>).</summary>
+    public const string MissingSnils = "TRN-009";
+
+    /// <summary>A SNILS is not 11 digits or its check number is wrong.</summary>
+    public const string InvalidSnils = "TRN-010";
+
+    /// <summary>A code is not in the FNSI directory named by its system (the message names the OID and the code).</summary>
+    public const string UnknownCode = "TRN-011";
+
+    /// <summary>The document carries no laboratory result (no Observation with a value).</summary>
+    public const string NoResults = "TRN-012";
+
+    /// <summary><c>Bundle.signature</c> is unusable: <c>data</c> missing or not base64, <c>who</c> unresolvable.</summary>
+    public const string InvalidSignature = "TRN-013";
+
+    /// <summary>A value has a wrong form (an identifier system that is not an OID of the expected kind, a date without time zone, …).</summary>
+    public const string InvalidValue = "TRN-014";
+}
