@@ -1,0 +1,14 @@
+using Rebus.Bus;
+using Rebus.Handlers;
+using Rebus.Sagas;
+
+namespace EgiszBus.Endpoints.Hosting.Tests.Support;
+
+public sealed class GammaAnnouncedHandler(Probe probe, EndpointIdentity identity) : IHandleMessages<Announced>
+{
+    public Task Handle(Announced message)
+    {
+        probe.Record(identity.Name, nameof(GammaAnnouncedHandler), message);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,7 @@
+using Rebus.Bus;
+using Rebus.Handlers;
+using Rebus.Sagas;
+
+namespace EgiszBus.Endpoints.Hosting.Tests.Support;
+
+public sealed record RaceResult(Guid SagaId, string Key, int[] Seen);
