@@ -3,8 +3,11 @@ namespace EgiszBus.Endpoints.Remd.Policies;
 /// <summary>Where one document's registration in REMD stands.</summary>
 public enum RemdRegistrationState
 {
+    /// <summary>Just created, nothing done yet.</summary>
+    New = 0,
+
     /// <summary>The callback arrived before the saga knew the document (callback raced the first commit).</summary>
-    ResultArrivedEarly = 0,
+    ResultArrivedEarly = 6,
 
     /// <summary>registerDocument has to be (re)sent.</summary>
     Registering = 1,
