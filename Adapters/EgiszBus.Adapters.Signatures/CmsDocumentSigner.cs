@@ -54,7 +54,7 @@ public sealed class CmsDocumentSigner
         return new CmsDocumentSigner(certificate, ReadPrivateKey(privateKeyPath), timeProvider);
     }
 
-    private static AsymmetricKeyParameter ReadPrivateKey(string path)
+    internal static AsymmetricKeyParameter ReadPrivateKey(string path)
     {
         var text = File.ReadAllText(path);
         using (var reader = new Org.BouncyCastle.Utilities.IO.Pem.PemReader(new StringReader(text)))

@@ -23,10 +23,6 @@ namespace EgiszBus.Adapters.Signatures;
 /// </remarks>
 public sealed class CmsSignatureVerifier
 {
-    private static readonly DerObjectIdentifier SnilsOid = new("1.2.643.100.3");
-    private static readonly DerObjectIdentifier OgrnOid = new("1.2.643.100.1");
-    private static readonly DerObjectIdentifier InnOid = new("1.2.643.3.131.1.1");
-
     private readonly TrustStore trustStore;
     private readonly CmsVerificationOptions options;
     private readonly TimeProvider timeProvider;
@@ -114,7 +110,7 @@ public sealed class CmsSignatureVerifier
 
         var (family, algorithmName) = SignatureAlgorithms.Describe(certificate.SubjectPublicKeyInfo,
             signerInfo.DigestAlgorithmID.Algorithm.Id, signerInfo.SignatureAlgorithm.Algorithm.Id);
-        var identity = Identify(certificate, algorithmName);
+        var identity = CertificateChecks.Identify(certificate, algorithmName);
         if (family is null || (family == SignatureAlgorithmFamily.Gost2001 && !options.AllowLegacyGost2001)
             || (family is SignatureAlgorithmFamily.Rsa or SignatureAlgorithmFamily.Ecdsa && !options.AllowRsaAndEcdsa))
         {
@@ -134,25 +130,21 @@ public sealed class CmsSignatureVerifier
         }
 
         CheckSignatureValue(signerInfo, publicKey, problems);
-        if (!ChainsToTrustedCa(certificate, embedded))
+        if (!CertificateChecks.ChainsToTrustedCa(certificate, embedded, trustStore, options.MaxChainLength))
         {
             Add(problems, SignatureErrorCodes.UntrustedChain,
                 "Не удалось построить цепочку сертификатов до доверенного удостоверяющего центра");
         }
 
         var signingTime = SigningTime(signerInfo);
-        CheckValidity(certificate, signingTime ?? timeProvider.GetUtcNow(), signingTime is null ? "на момент проверки" : "на время подписания", problems);
+        CertificateChecks.CheckValidity(certificate, signingTime ?? timeProvider.GetUtcNow(),
+            signingTime is null ? "на момент проверки" : "на время подписания", problems);
         if (documentDate is { } date)
         {
-            CheckValidity(certificate, date, "на дату создания документа", problems);
+            CertificateChecks.CheckValidity(certificate, date, "на дату создания документа", problems);
         }
 
-        var keyUsage = certificate.GetKeyUsage();
-        if (keyUsage is not null && !(keyUsage.Length > 0 && keyUsage[0]) && !(keyUsage.Length > 1 && keyUsage[1]))
-        {
-            Add(problems, SignatureErrorCodes.InvalidKeyUsage,
-                "Область использования ключа ЭП не содержит digitalSignature или nonRepudiation");
-        }
+        CertificateChecks.CheckKeyUsage(certificate, problems);
 
         return identity;
     }
@@ -204,67 +196,6 @@ public sealed class CmsSignatureVerifier
         }
     }
 
-    private bool ChainsToTrustedCa(X509Certificate leaf, List<X509Certificate> embedded)
-    {
-        var current = leaf;
-        var used = new HashSet<X509Certificate> { leaf };
-        for (var depth = 0; depth <= options.MaxChainLength; depth++)
-        {
-            if (trustStore.Certificates.Any(anchor => anchor.Equals(current)))
-            {
-                return true;
-            }
-
-            var issuedBy = current;
-            if (trustStore.Certificates.Any(anchor => anchor.SubjectDN.Equivalent(issuedBy.IssuerDN) && IsSignedBy(issuedBy, anchor)))
-            {
-                return true;
-            }
-
-            var next = embedded.FirstOrDefault(c => !used.Contains(c) && c.GetBasicConstraints() >= 0
-                && c.SubjectDN.Equivalent(issuedBy.IssuerDN) && IsSignedBy(issuedBy, c));
-            if (next is null)
-            {
-                return false;
-            }
-
-            used.Add(next);
-            current = next;
-        }
-
-        return false;
-    }
-
-    private static bool IsSignedBy(X509Certificate certificate, X509Certificate issuer)
-    {
-        try
-        {
-            certificate.Verify(GostKeyFactory.PublicKey(issuer));
-            return true;
-        }
-        catch (Exception)
-        {
-            return false;
-        }
-    }
-
-    private static void CheckValidity(X509Certificate certificate, DateTimeOffset at, string when, List<SignatureProblem> problems)
-    {
-        var notBefore = new DateTimeOffset(DateTime.SpecifyKind(certificate.NotBefore, DateTimeKind.Utc));
-        var notAfter = new DateTimeOffset(DateTime.SpecifyKind(certificate.NotAfter, DateTimeKind.Utc));
-        if (at < notBefore && !problems.Any(p => p.Code == SignatureErrorCodes.CertificateNotYetValid))
-        {
-            Add(problems, SignatureErrorCodes.CertificateNotYetValid,
-                $"Сертификат ЭП ещё не действует {when} (действует с {notBefore:yyyy-MM-dd HH:mm:ss} UTC)");
-        }
-
-        if (at > notAfter && !problems.Any(p => p.Code == SignatureErrorCodes.CertificateExpired))
-        {
-            Add(problems, SignatureErrorCodes.CertificateExpired,
-                $"Срок действия сертификата ЭП истёк {when} (действовал по {notAfter:yyyy-MM-dd HH:mm:ss} UTC)");
-        }
-    }
-
     private static DateTimeOffset? SigningTime(SignerInformation signerInfo)
     {
         var attribute = signerInfo.SignedAttributes?[CmsAttributes.SigningTime];
@@ -275,25 +206,6 @@ public sealed class CmsSignatureVerifier
 
         var time = Time.GetInstance(attribute.AttrValues[0]).ToDateTime();
         return new DateTimeOffset(DateTime.SpecifyKind(time.ToUniversalTime(), DateTimeKind.Utc));
-    }
-
-    private static SignerIdentity Identify(X509Certificate certificate, string algorithmName)
-    {
-        string? Attribute(DerObjectIdentifier oid) =>
-            certificate.SubjectDN.GetValueList(oid).FirstOrDefault() is { Length: > 0 } value ? value.Trim() : null;
-
-        var snils = Attribute(SnilsOid) is { } raw && new string(raw.Where(char.IsAsciiDigit).ToArray()) is { Length: 11 } digits
-            ? digits
-            : null;
-        return new SignerIdentity(
-            certificate.SubjectDN.ToString(),
-            snils,
-            Attribute(OgrnOid),
-            Attribute(InnOid),
-            new DateTimeOffset(DateTime.SpecifyKind(certificate.NotBefore, DateTimeKind.Utc)),
-            new DateTimeOffset(DateTime.SpecifyKind(certificate.NotAfter, DateTimeKind.Utc)),
-            certificate.SerialNumber.ToString(16).ToUpperInvariant(),
-            algorithmName);
     }
 
     private static byte[]? DecodeDerOrBase64(ReadOnlySpan<byte> signature)

@@ -33,6 +33,33 @@ public static class SignatureErrorCodes
     /// <summary>The signature, digest or key algorithm is not allowed. REMD: UNKNOWN_ALGORITHM.</summary>
     public const string AlgorithmNotAllowed = "SIG-009";
 
+    /// <summary>XMLDSig: no <c>ds:Signature</c> where one is expected (root child, or <c>wsse:Security</c>). REMD: NO_SIGNATURE.</summary>
+    public const string XmlSignatureMissing = "SIG-010";
+
+    /// <summary>XMLDSig: more than one <c>ds:Signature</c> where exactly one is expected. REMD: MULTIPLE_SIGNERS.</summary>
+    public const string XmlSignatureMultiple = "SIG-011";
+
+    /// <summary>XMLDSig: the same Id value (Id, ID, id, wsu:Id, xml:id) appears on more than one element. REMD: WRONG_SIGNATURE_FORMAT.</summary>
+    public const string XmlDuplicateId = "SIG-012";
+
+    /// <summary>
+    /// XMLDSig: a Reference does not point at the element the caller processes (the document root for an enveloped signature,
+    /// the SOAP Body for WS-Security), points at nothing, or there is more than one Reference. REMD: WRONG_SIGNATURE_FORMAT.
+    /// </summary>
+    public const string XmlReferenceNotAllowed = "SIG-013";
+
+    /// <summary>XMLDSig: a Transform outside the allow-list (enveloped-signature, exc-c14n, c14n 1.0), e.g. XSLT or XPath. REMD: WRONG_SIGNATURE_FORMAT.</summary>
+    public const string XmlTransformNotAllowed = "SIG-014";
+
+    /// <summary>
+    /// XMLDSig: a Reference DigestValue does not match: the signed content or its canonical form changed after signing
+    /// (re-formatting included). REMD: SIGNATURE_VERIFICATION_ERROR.
+    /// </summary>
+    public const string XmlDigestMismatch = "SIG-015";
+
+    /// <summary>XMLDSig: the XML is malformed or forbidden (DTD, entities, too large, too deep). REMD: SIGNATURE_DECODING_ERROR.</summary>
+    public const string XmlMalformed = "SIG-016";
+
     /// <summary>REMD code SIGNATURE_DECODING_ERROR (41).</summary>
     public const string RemdSignatureDecodingError = "SIGNATURE_DECODING_ERROR";
 
@@ -63,6 +90,9 @@ public static class SignatureErrorCodes
     /// <summary>REMD code UNKNOWN_ALGORITHM (44).</summary>
     public const string RemdUnknownAlgorithm = "UNKNOWN_ALGORITHM";
 
+    /// <summary>REMD code WRONG_SIGNATURE_FORMAT (53).</summary>
+    public const string RemdWrongSignatureFormat = "WRONG_SIGNATURE_FORMAT";
+
     /// <summary>Our code → the REMD code of the same failure (spellings as in error-codes-99.2.305.tsv).</summary>
     public static IReadOnlyDictionary<string, string> RemdCodes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -75,6 +105,13 @@ public static class SignatureErrorCodes
         [CertificateExpired] = RemdDocDateMismatchCertNotAfter,
         [InvalidKeyUsage] = RemdInvalidCertKeyUsage,
         [AlgorithmNotAllowed] = RemdUnknownAlgorithm,
+        [XmlSignatureMissing] = RemdNoSignature,
+        [XmlSignatureMultiple] = RemdMultipleSigners,
+        [XmlDuplicateId] = RemdWrongSignatureFormat,
+        [XmlReferenceNotAllowed] = RemdWrongSignatureFormat,
+        [XmlTransformNotAllowed] = RemdWrongSignatureFormat,
+        [XmlDigestMismatch] = RemdSignatureVerificationError,
+        [XmlMalformed] = RemdSignatureDecodingError,
     };
 
     /// <summary>The REMD code for <paramref name="code"/>, or null when there is none.</summary>
