@@ -36,11 +36,13 @@ public static partial class PersonalDataMasker
     /// <summary>What every masked value becomes.</summary>
     public const string Mask = "***";
 
+    // A bare "address" is personal only inside a person structure (see PersonSuffixes): ASP.NET logs its listening
+    // address under that name.
     private static readonly HashSet<string> PersonalNames = new(StringComparer.Ordinal)
     {
         "snils", "family", "familyname", "given", "givenname", "patronymic", "lastname", "firstname", "middlename",
         "surname", "fio", "fullname", "birthdate", "dateofbirth", "dob", "birthday", "born", "policy", "policynumber",
-        "enp", "oms", "omspolicy", "phone", "phonenumber", "telephone", "mobile", "email", "address", "homeaddress",
+        "enp", "oms", "omspolicy", "phone", "phonenumber", "telephone", "mobile", "email", "homeaddress",
         "postaladdress", "registrationaddress", "passport", "password", "pwd",
     };
 

@@ -69,7 +69,9 @@ public sealed class PersonalDataMaskerTests
     [DataRow("ENP", false, true)]
     [DataRow("PatientName", false, true)]
     [DataRow("Phone", false, true)]
-    [DataRow("Address", false, true)]
+    [DataRow("Address", false, false)] // ASP.NET's "Now listening on: {address}"; personal only inside a person
+    [DataRow("Address", true, true)]
+    [DataRow("PatientAddress", false, true)]
     [DataRow("Name", true, true)]
     [DataRow("Name", false, false)]
     [DataRow("QueueName", false, false)]
