@@ -58,6 +58,7 @@ public abstract class DocumentFlowTests
         hub.Emulator.Faults = new RemdEmulatorFaults
         {
             ErrorRate = 0.3,
+            AcceptThenFailRate = 0.2,
             LostCallbackRate = 0.3,
             OutageUntil = DateTimeOffset.UtcNow.AddSeconds(10),
         };
@@ -139,6 +140,43 @@ public abstract class DocumentFlowTests
         Assert.AreEqual("Bundle.signature", problem.GetProperty("location").GetString());
         Assert.AreEqual("Registered", statuses[goodId].GetProperty("state").GetString());
         Assert.AreEqual(1, hub.Emulator.Ledger.Documents.Count, "only the good document reaches REMD");
+    }
+
+    [TestMethod]
+    public async Task GivenRemdDownPastTheDeadline_WhenADocumentIsSubmitted_ThenItEndsFailedWithTheReason()
+    {
+        await using var hub = await TestHub.CreateAsync(Transport);
+        hub.Settings["Remd:Retry:Deadline"] = "00:00:04";
+        await hub.StartAsync();
+        var signed = await hub.Mis.SignAsync(TestHub.Sample(0, 4001));
+        hub.Emulator.Faults = new RemdEmulatorFaults { OutageUntil = DateTimeOffset.UtcNow.AddHours(1) };
+
+        var id = await SubmitSignedAsync(hub, signed);
+        var status = (await hub.WaitForFinalAsync([id], TimeSpan.FromSeconds(60)))[id];
+
+        Assert.AreEqual("Failed", status.GetProperty("state").GetString(), status.ToString());
+        Assert.AreEqual("REMD_REGISTRATION_FAILED", status.GetProperty("problems")[0].GetProperty("code").GetString());
+        Assert.AreEqual(0, hub.Emulator.Ledger.Documents.Count(d => d.Registrations > 0));
+    }
+
+    [TestMethod]
+    public async Task GivenRemdRefusesThePatient_WhenSubmitted_ThenTheDocumentIsRejectedWithRemdsCode()
+    {
+        var refusedSnils = SampleVariants.Resource(JsonNode.Parse(TestHub.Sample(1))!.AsObject(), "Patient")["identifier"]!.AsArray()
+            .First(i => i!["system"]!.GetValue<string>() == "urn:oid:1.2.643.100.3")!["value"]!.GetValue<string>();
+        await using var hub = await TestHub.CreateAsync(Transport, new RemdEmulatorOptions
+        {
+            RejectPatientSnils = [new string(refusedSnils.Where(char.IsDigit).ToArray())],
+        });
+        await hub.StartAsync();
+
+        var refused = await hub.Mis.SubmitAsync(TestHub.Sample(1, 5001));
+        var accepted = await hub.Mis.SubmitAsync(TestHub.Sample(0, 5002));
+        var statuses = await hub.WaitForFinalAsync([refused, accepted], TimeSpan.FromSeconds(60));
+
+        Assert.AreEqual("Rejected", statuses[refused].GetProperty("state").GetString(), statuses[refused].ToString());
+        Assert.AreEqual("PATIENT_MPI_MISMATCH", statuses[refused].GetProperty("problems")[0].GetProperty("code").GetString());
+        Assert.AreEqual("Registered", statuses[accepted].GetProperty("state").GetString());
     }
 
     private static async Task<Guid> SubmitSignedAsync(TestHub hub, string signedBundle)
