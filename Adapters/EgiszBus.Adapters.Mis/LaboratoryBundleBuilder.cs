@@ -1,0 +1,291 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+
+namespace EgiszBus.Adapters.Mis;
+
+/// <summary>
+/// Builds the FHIR R4 document Bundle of profile <c>Schemas/fhir/laboratory-186.md</c> from a <see cref="MisLaboratoryDocument"/>
+/// and the organisation's entry of the regional profile. Deterministic: every id is a name-based UUID (v5) of the document id,
+/// <c>Bundle.timestamp</c> is the document time, so the same input gives the same Bundle.
+/// </summary>
+public static class LaboratoryBundleBuilder
+{
+    private const string Oid = "urn:oid:";
+    private const string SnilsSystem = "urn:oid:1.2.643.100.3";
+    private const string InterpretationSystem = "1.2.643.5.1.13.13.99.2.257";
+    private const string UnitSystem = Oid + "1.2.643.5.1.13.13.11.1358";
+
+    private static readonly Dictionary<string, string> Interpretations = new(StringComparer.Ordinal)
+    {
+        ["1"] = "Норма",
+        ["2"] = "Выше нормы",
+        ["3"] = "Ниже нормы",
+    };
+
+    /// <summary>Builds the Bundle. <paramref name="organization"/> must be the profile entry of <c>document.OrganizationOid</c>.</summary>
+    public static Bundle Build(MisLaboratoryDocument document, MisOrganizationProfile organization)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(organization);
+        var root = organization.MisRoot;
+        var documentRoot = root + ".51";
+        var baseName = documentRoot + "/" + document.DocumentNumber;
+        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
+        string Url(Guid id) => "urn:uuid:" + id.ToString("D");
+        ResourceReference Ref(Guid id) => new(Url(id));
+        DateTimeOffset Local(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), organization.UtcOffset);
+
+        var collected = document.Results.Select(r => r.SpecimenDate).ToList();
+        var documentTime = Local(document.DocumentDate);
+        var latestCollection = Local(collected.Max());
+        if (latestCollection > documentTime)
+        {
+            documentTime = latestCollection;
+        }
+
+        var compositionId = Id("Composition");
+        var patientId = Id("Patient");
+        var practitionerId = Id("Practitioner");
+        var roleId = Id("PractitionerRole");
+        var organizationId = Id("Organization");
+        var departmentId = Id("Department");
+        var deviceId = Id("Device");
+        var reportId = Id("DiagnosticReport");
+
+        var bundle = new Bundle
+        {
+            Id = MisUuid.Create(baseName).ToString("D"),
+            Identifier = new Identifier(Oid + documentRoot, document.DocumentNumber),
+            Type = Bundle.BundleType.Document,
+            Timestamp = documentTime,
+        };
+
+        void Add(Guid id, Resource resource)
+        {
+            resource.Id = id.ToString("D");
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = Url(id), Resource = resource });
+        }
+
+        // Specimens: one per distinct collection time.
+        var specimenIds = new Dictionary<DateTime, Guid>();
+        var specimens = new List<(Guid Id, Specimen Resource)>();
+        foreach (var time in collected.Distinct().Order())
+        {
+            var number = specimens.Count + 1;
+            var id = Id("Specimen/" + number.ToString(CultureInfo.InvariantCulture));
+            specimenIds[time] = id;
+            var at = Fhir(Local(time));
+            specimens.Add((id, new Specimen
+            {
+                Identifier = [new Identifier(Oid + root + ".66", $"{document.DocumentNumber}-{number}")],
+                Type = Concept("1.2.643.5.1.13.13.99.2.1019", organization.SpecimenType),
+                Subject = Ref(patientId),
+                ReceivedTime = at,
+                Collection = new Specimen.CollectionComponent { Collected = new Period { Start = at, End = at } },
+            }));
+        }
+
+        var observations = new List<(Guid Id, Observation Resource)>();
+        for (var i = 0; i < document.Results.Count; i++)
+        {
+            var r = document.Results[i];
+            var id = Id("Observation/" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            var interpretation = r.ReferenceRange.Interpret(r.Value);
+            var observation = new Observation
+            {
+                Status = ObservationStatus.Final,
+                Code = new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1080", r.TestCode, r.TestName),
+                Subject = Ref(patientId),
+                Effective = new FhirDateTime(Fhir(documentTime)),
+                Performer = [Ref(roleId)],
+                Value = Quantity(r.Value, r.UnitCode),
+                Interpretation =
+                [
+                    new CodeableConcept
+                    {
+                        Coding = [new Coding(Oid + InterpretationSystem, interpretation, Interpretations[interpretation]) { Version = "1.1" }],
+                    },
+                ],
+                Specimen = Ref(specimenIds[r.SpecimenDate]),
+                Device = Ref(deviceId),
+                ReferenceRange =
+                [
+                    new Observation.ReferenceRangeComponent
+                    {
+                        Low = r.ReferenceRange.Low is { } low ? Quantity(low, r.UnitCode) : null,
+                        High = r.ReferenceRange.High is { } high ? Quantity(high, r.UnitCode) : null,
+                        Text = r.ReferenceRange.Text,
+                    },
+                ],
+            };
+            observations.Add((id, observation));
+        }
+
+        var composition = new Composition
+        {
+            Meta = new Meta { VersionId = "1" },
+            Identifier = new Identifier(Oid + root + ".50", document.DocumentNumber),
+            Status = CompositionStatus.Final,
+            Type = new CodeableConcept
+            {
+                Coding =
+                [
+                    new Coding(Oid + "1.2.643.5.1.13.13.11.1520", "186", "Протокол лабораторного исследования (CDA) Редакция 5"),
+                    new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "7", "Протокол лабораторного исследования"),
+                ],
+            },
+            Subject = Ref(patientId),
+            Date = Fhir(documentTime),
+            Author = [Ref(roleId)],
+            Title = "Протокол лабораторного исследования",
+            Confidentiality = Composition.V3ConfidentialityClassification.N,
+            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Party = Ref(roleId) }],
+            Custodian = Ref(organizationId),
+            Section =
+            [
+                Section("SPECIMENS", "Информация об исследованных материалах", specimens.Select(s => Ref(s.Id))),
+                Section("ANALYSERS", "Информация об использованном оборудовании и расходных материалах", [Ref(deviceId)]),
+                Section("RESLAB", "Результаты лабораторного исследования", new[] { Ref(reportId) }.Concat(observations.Select(o => Ref(o.Id)))),
+            ],
+        };
+
+        var patient = new Patient
+        {
+            Identifier =
+            [
+                new Identifier(Oid + root + ".10", MisUuid.Create(root + ".10/" + document.Patient.Snils).ToString("D")),
+                new Identifier(SnilsSystem, document.Patient.Snils),
+            ],
+            Name = [Name(document.Patient.Family, document.Patient.Given, document.Patient.Patronymic)],
+            Gender = document.Patient.GenderCode == "1" ? AdministrativeGender.Male : AdministrativeGender.Female,
+            BirthDate = document.Patient.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Address = [Address(organization.DefaultPatientAddress)],
+        };
+        if (document.Patient.OmsPolicy is { } policy)
+        {
+            var (code, display) = policy.Length switch
+            {
+                16 => ("2", "Полис ОМС единого образца, бессрочный"),
+                9 => ("4", "Временное свидетельство"),
+                _ => ("1", "Полис ОМС старого образца"),
+            };
+            patient.Identifier.Add(new Identifier("https://fhir.ru/ig/core/systems/oms", policy)
+            {
+                Type = new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1035", code, display),
+            });
+        }
+
+        var practitioner = new Practitioner
+        {
+            Identifier =
+            [
+                new Identifier(Oid + root + ".70", MisUuid.Create(root + ".70/" + document.Author.Snils).ToString("D")),
+                new Identifier(SnilsSystem, document.Author.Snils),
+            ],
+            Name = [Name(document.Author.Family, document.Author.Given, document.Author.Patronymic)],
+        };
+
+        var role = new PractitionerRole
+        {
+            Practitioner = Ref(practitionerId),
+            Organization = Ref(departmentId),
+            Code = [new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1002", document.Author.PositionCode)],
+        };
+
+        var mo = new Organization
+        {
+            Identifier =
+            [
+                new Identifier("urn:ietf:rfc:3986", Oid + organization.Oid),
+                new Identifier("urn:oid:1.2.643.100.1", organization.Ogrn),
+            ],
+            Name = organization.Name,
+            Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, organization.Phone)],
+            Address = [Address(organization.Address)],
+        };
+
+        var department = new Organization
+        {
+            Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Department.Oid)],
+            Name = organization.Department.Name,
+            PartOf = Ref(organizationId),
+        };
+
+        var device = new Device
+        {
+            Identifier = [new Identifier(Oid + root + ".67", organization.Analyser.Id)],
+            DeviceName = [new Device.DeviceNameComponent { Name = organization.Analyser.Model, Type = DeviceNameType.ModelName }],
+        };
+
+        var report = new DiagnosticReport
+        {
+            Status = DiagnosticReport.DiagnosticReportStatus.Final,
+            Code = new CodeableConcept { Text = "Лабораторное исследование" },
+            Subject = Ref(patientId),
+            Effective = new Period { Start = Fhir(Local(collected.Min())), End = Fhir(documentTime) },
+            Issued = documentTime,
+            Performer = [Ref(roleId)],
+            Specimen = specimens.Select(s => Ref(s.Id)).ToList(),
+            Result = observations.Select(o => Ref(o.Id)).ToList(),
+        };
+
+        Add(compositionId, composition);
+        Add(patientId, patient);
+        Add(practitionerId, practitioner);
+        Add(roleId, role);
+        Add(organizationId, mo);
+        Add(departmentId, department);
+        foreach (var (id, specimen) in specimens)
+        {
+            Add(id, specimen);
+        }
+
+        Add(deviceId, device);
+        Add(reportId, report);
+        foreach (var (id, observation) in observations)
+        {
+            Add(id, observation);
+        }
+
+        return bundle;
+    }
+
+    private static string Fhir(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static Quantity Quantity(decimal value, string unitCode) => new() { Value = value, System = UnitSystem, Code = unitCode };
+
+    private static HumanName Name(string family, string given, string? patronymic)
+    {
+        var name = new HumanName { Use = HumanName.NameUse.Official, Family = family };
+        name.Given = patronymic is null ? [given] : [given, patronymic];
+        return name;
+    }
+
+    private static Composition.SectionComponent Section(string code, string title, IEnumerable<ResourceReference> entries) => new()
+    {
+        Title = title,
+        Code = new CodeableConcept(Oid + "1.2.643.5.1.13.13.99.2.197", code, title),
+        Entry = entries.ToList(),
+    };
+
+    private static Address Address(MisAddress address)
+    {
+        var result = new Address { Text = address.Text, PostalCode = address.PostalCode };
+        if (address.Type is { } type)
+        {
+            result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/address-type", Concept("1.2.643.5.1.13.13.11.1504", type)));
+        }
+
+        result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/regionRF", Concept("1.2.643.5.1.13.13.99.2.206", address.Region)));
+        var fias = new Extension { Url = "https://fhir.ru/ig/core/StructureDefinition/fias" };
+        fias.Extension.Add(new Extension("aoguid", new Identifier("urn:hl7-ru:fias:aoguid", address.AoGuid)));
+        fias.Extension.Add(new Extension("houseguid", new Identifier("urn:hl7-ru:fias:houseguid", address.HouseGuid)));
+        result.Extension.Add(fias);
+        return result;
+    }
+
+    private static CodeableConcept Concept(string system, MisCoding coding) => new()
+    {
+        Coding = [new Coding(Oid + system, coding.Code, coding.Display) { Version = coding.Version }],
+    };
+}

@@ -1,0 +1,342 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace EgiszBus.Adapters.Mis;
+
+/// <summary>
+/// Reads the regional laboratory CSV export (<c>Schemas/mis/laboratory-csv.md</c>): <c>;</c>-separated, header row, one row per
+/// test result, rows grouped into documents by <c>НомерДокумента</c>; UTF-8 (with or without BOM) or Windows-1251, detected.
+/// Problems are located <c>line L, column C (ColumnName)</c>, L being the physical line where the row starts.
+/// A document with any problem is left out; the other documents are returned.
+/// </summary>
+public sealed class LaboratoryCsvReader
+{
+    /// <summary>Largest accepted input.</summary>
+    public const int MaxInputBytes = 64 * 1024 * 1024;
+
+    private static readonly string[] DateFormats = ["dd.MM.yyyy"];
+    private static readonly string[] DateTimeFormats = ["dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm:ss"];
+
+    private readonly MisProfile? profile;
+    private readonly MisFieldParser parser;
+
+    /// <summary>Creates a reader. With a <paramref name="profile"/>, an organisation OID missing from it is a problem.</summary>
+    public LaboratoryCsvReader(MisProfile? profile = null, TimeProvider? time = null)
+    {
+        this.profile = profile;
+        parser = new MisFieldParser(time ?? TimeProvider.System);
+    }
+
+    /// <summary>Reads the export from a stream (read to the end, at most <see cref="MaxInputBytes"/>).</summary>
+    public MisReadResult<MisLaboratoryDocument> Read(Stream csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = csv.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxInputBytes)
+            {
+                return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Файл больше {MaxInputBytes} байт", null));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Read(buffer.ToArray());
+    }
+
+    /// <summary>Reads the export from bytes.</summary>
+    public MisReadResult<MisLaboratoryDocument> Read(ReadOnlyMemory<byte> csv)
+    {
+        if (csv.Length > MaxInputBytes)
+        {
+            return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Файл больше {MaxInputBytes} байт", null));
+        }
+
+        var decoded = MisTextDecoder.Decode(csv.Span);
+        if (decoded.Problem is { } refused)
+        {
+            return Failed(refused);
+        }
+
+        if (string.IsNullOrWhiteSpace(decoded.Text))
+        {
+            return Failed(new MisProblem(MisErrorCodes.EmptyInput, "Файл пуст: нет строки заголовка", "line 1"));
+        }
+
+        return new Session(this, decoded.Text).Run();
+    }
+
+    private static MisReadResult<MisLaboratoryDocument> Failed(MisProblem problem) => new([], [problem]);
+
+    private sealed record Row(int Line, string[] Fields);
+
+    private sealed class Session(LaboratoryCsvReader owner, string text)
+    {
+        private readonly List<MisProblem> problems = [];
+        private readonly List<MisLaboratoryDocument> documents = [];
+
+        public MisReadResult<MisLaboratoryDocument> Run()
+        {
+            var columns = LaboratoryCsvColumns.All;
+            var malformed = new List<CsvMalformedRecord>();
+            var options = new CsvReaderOptions
+            {
+                Separator = ';',
+                HasHeader = false,
+                Mode = CsvMode.Rfc4180,
+                AllowLineBreaksInQuotes = true,
+                SkipEmptyLines = true,
+                TrimWhitespace = false,
+                TrackLineNumbers = true,
+                MalformedData = CsvMalformedDataHandling.Recover,
+                FieldCountMismatch = CsvFieldCountHandling.Allow,
+                IncludeValuesInExceptions = false,
+                OnMalformedRecord = record => malformed.Add(record),
+            };
+
+            var rows = new List<Row>();
+            using (var csv = CsvReader.FromText(text, options))
+            {
+                while (csv.Read())
+                {
+                    var fields = new string[csv.FieldCount];
+                    for (var i = 0; i < fields.Length; i++)
+                    {
+                        fields[i] = csv.GetString(i);
+                    }
+
+                    if (fields.All(string.IsNullOrWhiteSpace))
+                    {
+                        continue;
+                    }
+
+                    rows.Add(new Row((int)csv.LineNumber, fields));
+                }
+            }
+
+            foreach (var record in malformed)
+            {
+                var message = record.Reason switch
+                {
+                    CsvMalformedReason.UnterminatedQuote => "Кавычка поля не закрыта до конца файла (файл обрезан?)",
+                    CsvMalformedReason.StrayQuote => "Кавычка внутри поля без кавычек",
+                    CsvMalformedReason.TextAfterClosingQuote => "Текст после закрывающей кавычки поля",
+                    _ => "Некорректная запись CSV: " + record.Reason,
+                };
+                var row = rows.FirstOrDefault(r => r.Line == record.LineNumber);
+                var number = row is { Fields.Length: > 0 } ? row.Fields[0].Trim() : null;
+                problems.Add(new MisProblem(MisErrorCodes.MalformedInput, message, $"line {record.LineNumber}", string.IsNullOrEmpty(number) ? null : number));
+            }
+
+            if (rows.Count == 0)
+            {
+                problems.Add(new MisProblem(MisErrorCodes.EmptyInput, "Файл пуст: нет строки заголовка", "line 1"));
+                return new MisReadResult<MisLaboratoryDocument>([], problems);
+            }
+
+            if (!CheckHeader(rows[0]))
+            {
+                return new MisReadResult<MisLaboratoryDocument>([], problems);
+            }
+
+            if (rows.Count == 1)
+            {
+                problems.Add(new MisProblem(MisErrorCodes.EmptyInput, "В файле только строка заголовка, нет ни одного результата", "line 2"));
+                return new MisReadResult<MisLaboratoryDocument>([], problems);
+            }
+
+            var groups = new Dictionary<string, List<Row>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            var broken = new HashSet<string>(problems.Select(p => p.DocumentNumber).OfType<string>(), StringComparer.Ordinal);
+            foreach (var row in rows.Skip(1))
+            {
+                var number = row.Fields.Length > 0 ? row.Fields[0].Trim() : string.Empty;
+                if (row.Fields.Length != columns.Count)
+                {
+                    var at = Math.Min(row.Fields.Length, columns.Count);
+                    var location = row.Fields.Length < columns.Count ? Loc(row.Line, at) : $"line {row.Line}, column {columns.Count + 1}";
+                    problems.Add(new MisProblem(MisErrorCodes.WrongFieldCount,
+                        $"В строке {row.Fields.Length} полей вместо {columns.Count} (файл обрезан или лишний разделитель «;» вне кавычек)", location,
+                        number.Length > 0 ? number : null));
+                    if (number.Length > 0)
+                    {
+                        broken.Add(number);
+                    }
+
+                    continue;
+                }
+
+                if (number.Length == 0)
+                {
+                    problems.Add(new MisProblem(MisErrorCodes.MissingValue, "Не заполнено обязательное поле «НомерДокумента»", Loc(row.Line, 0)));
+                    continue;
+                }
+
+                if (!groups.TryGetValue(number, out var list))
+                {
+                    groups[number] = list = [];
+                    order.Add(number);
+                }
+
+                list.Add(row);
+            }
+
+            foreach (var number in broken.Where(n => !groups.ContainsKey(n)))
+            {
+                order.Add(number);
+            }
+
+            foreach (var number in order)
+            {
+                var document = groups.TryGetValue(number, out var list) ? ReadDocument(number, list) : null;
+                if (document is not null && !broken.Contains(number))
+                {
+                    documents.Add(document);
+                }
+            }
+
+            return new MisReadResult<MisLaboratoryDocument>(documents, problems);
+        }
+
+        private bool CheckHeader(Row header)
+        {
+            var expected = LaboratoryCsvColumns.All;
+            var names = header.Fields.Select(f => f.Trim().TrimStart('\uFEFF')).ToList();
+            if (!expected.Any(e => names.Contains(e, StringComparer.Ordinal)))
+            {
+                problems.Add(new MisProblem(MisErrorCodes.WrongHeader,
+                    "Первая строка не является заголовком лабораторной выгрузки (другой формат или неверная кодировка)", $"line {header.Line}, column 1"));
+                return false;
+            }
+
+            var ok = true;
+            foreach (var missing in expected.Where(e => !names.Contains(e, StringComparer.Ordinal)))
+            {
+                problems.Add(new MisProblem(MisErrorCodes.MissingColumn, $"В заголовке нет столбца «{missing}»",
+                    $"line {header.Line}, column {IndexOf(expected, missing) + 1} ({missing})"));
+                ok = false;
+            }
+
+            for (var i = 0; ok && i < Math.Max(names.Count, expected.Count); i++)
+            {
+                if (i >= expected.Count || i >= names.Count || names[i] != expected[i])
+                {
+                    var found = i < names.Count ? names[i] : "(нет)";
+                    problems.Add(new MisProblem(MisErrorCodes.WrongHeader,
+                        $"Заголовок не совпадает с форматом: в столбце {i + 1} «{Shorten(found)}», ожидается «{(i < expected.Count ? expected[i] : "(нет)")}»",
+                        $"line {header.Line}, column {i + 1}" + (i < expected.Count ? $" ({expected[i]})" : string.Empty)));
+                    return false;
+                }
+            }
+
+            return ok;
+        }
+
+        private MisLaboratoryDocument? ReadDocument(string number, List<Row> rows)
+        {
+            var before = problems.Count;
+            var first = rows[0];
+            var p = owner.parser;
+
+            MisFieldParser.Report At(Row row, int column) => (code, message) => problems.Add(new MisProblem(code, message, Loc(row.Line, column), number));
+            string Name(int column) => LaboratoryCsvColumns.All[column];
+            string Field(Row row, int column) => row.Fields[column];
+
+            // Document-level values must be the same on every row.
+            foreach (var row in rows.Skip(1))
+            {
+                foreach (var column in LaboratoryCsvColumns.DocumentLevel)
+                {
+                    if (!string.Equals(Field(row, column).Trim(), Field(first, column).Trim(), StringComparison.Ordinal))
+                    {
+                        At(row, column)(MisErrorCodes.InconsistentDocument,
+                            $"«{Name(column)}» отличается от строки {first.Line} того же документа");
+                    }
+                }
+            }
+
+            var date = p.DateTime(Field(first, LaboratoryCsvColumns.DocumentDate), Name(LaboratoryCsvColumns.DocumentDate), DateFormats, DateTimeFormats,
+                At(first, LaboratoryCsvColumns.DocumentDate));
+            var oid = p.Required(Field(first, LaboratoryCsvColumns.OrganizationOid), Name(LaboratoryCsvColumns.OrganizationOid), At(first, LaboratoryCsvColumns.OrganizationOid));
+            if (oid is not null && owner.profile is { } profile && profile.Find(oid) is null)
+            {
+                At(first, LaboratoryCsvColumns.OrganizationOid)(MisErrorCodes.UnknownOrganization, $"Организация {oid} не описана в региональном профиле");
+            }
+
+            p.Required(Field(first, LaboratoryCsvColumns.OrganizationName), Name(LaboratoryCsvColumns.OrganizationName), At(first, LaboratoryCsvColumns.OrganizationName));
+            var patientSnils = p.Snils(Field(first, LaboratoryCsvColumns.PatientSnils), Name(LaboratoryCsvColumns.PatientSnils), At(first, LaboratoryCsvColumns.PatientSnils));
+            var family = p.Required(Field(first, LaboratoryCsvColumns.Family), Name(LaboratoryCsvColumns.Family), At(first, LaboratoryCsvColumns.Family));
+            var given = p.Required(Field(first, LaboratoryCsvColumns.Given), Name(LaboratoryCsvColumns.Given), At(first, LaboratoryCsvColumns.Given));
+            var birth = p.Date(Field(first, LaboratoryCsvColumns.BirthDate), Name(LaboratoryCsvColumns.BirthDate), DateFormats, At(first, LaboratoryCsvColumns.BirthDate));
+            var gender = Field(first, LaboratoryCsvColumns.Gender).Trim();
+            if (gender is not ("1" or "2"))
+            {
+                At(first, LaboratoryCsvColumns.Gender)(MisErrorCodes.UnknownGender, "«Пол»: ожидается 1 (мужской) или 2 (женский), справочник 1.2.643.5.1.13.13.11.1040");
+            }
+
+            var policy = p.OmsPolicy(Field(first, LaboratoryCsvColumns.OmsPolicy), Name(LaboratoryCsvColumns.OmsPolicy), At(first, LaboratoryCsvColumns.OmsPolicy));
+            var doctorSnils = p.Snils(Field(first, LaboratoryCsvColumns.DoctorSnils), Name(LaboratoryCsvColumns.DoctorSnils), At(first, LaboratoryCsvColumns.DoctorSnils));
+            var doctorFamily = p.Required(Field(first, LaboratoryCsvColumns.DoctorFamily), Name(LaboratoryCsvColumns.DoctorFamily), At(first, LaboratoryCsvColumns.DoctorFamily));
+            var doctorGiven = p.Required(Field(first, LaboratoryCsvColumns.DoctorGiven), Name(LaboratoryCsvColumns.DoctorGiven), At(first, LaboratoryCsvColumns.DoctorGiven));
+            var position = p.Code(Field(first, LaboratoryCsvColumns.PositionCode), Name(LaboratoryCsvColumns.PositionCode), "1.2.643.5.1.13.13.11.1002",
+                At(first, LaboratoryCsvColumns.PositionCode));
+
+            if (date is not null && birth is not null && birth.Value > DateOnly.FromDateTime(date.Value.Value))
+            {
+                At(first, LaboratoryCsvColumns.BirthDate)(MisErrorCodes.DateOutOfRange, "«ДатаРождения» позже даты документа");
+            }
+
+            var results = new List<MisLabResult>();
+            foreach (var row in rows)
+            {
+                var test = p.Code(Field(row, LaboratoryCsvColumns.TestCode), Name(LaboratoryCsvColumns.TestCode), "1.2.643.5.1.13.13.11.1080", At(row, LaboratoryCsvColumns.TestCode));
+                var testName = p.Required(Field(row, LaboratoryCsvColumns.TestName), Name(LaboratoryCsvColumns.TestName), At(row, LaboratoryCsvColumns.TestName));
+                var value = p.Number(Field(row, LaboratoryCsvColumns.Value), Name(LaboratoryCsvColumns.Value), At(row, LaboratoryCsvColumns.Value));
+                var unit = p.Code(Field(row, LaboratoryCsvColumns.Unit), Name(LaboratoryCsvColumns.Unit), "1.2.643.5.1.13.13.11.1358", At(row, LaboratoryCsvColumns.Unit));
+                var range = p.Range(Field(row, LaboratoryCsvColumns.ReferenceRange), Name(LaboratoryCsvColumns.ReferenceRange), At(row, LaboratoryCsvColumns.ReferenceRange));
+                var specimen = p.DateTime(Field(row, LaboratoryCsvColumns.SpecimenDate), Name(LaboratoryCsvColumns.SpecimenDate), DateFormats, DateTimeFormats,
+                    At(row, LaboratoryCsvColumns.SpecimenDate));
+                if (specimen is not null && date is not null && specimen.Value.Value.Date > date.Value.Value.Date)
+                {
+                    At(row, LaboratoryCsvColumns.SpecimenDate)(MisErrorCodes.DateOutOfRange, "«ДатаВзятияБиоматериала» позже даты документа");
+                }
+
+                if (test is not null && testName is not null && value is not null && unit is not null && range is not null && specimen is not null)
+                {
+                    results.Add(new MisLabResult(test, testName, value.Value, unit, range, specimen.Value.Value, specimen.Value.HasTime));
+                }
+            }
+
+            if (problems.Count > before || date is null || oid is null || patientSnils is null || family is null || given is null || birth is null
+                || doctorSnils is null || doctorFamily is null || doctorGiven is null || position is null)
+            {
+                return null;
+            }
+
+            return new MisLaboratoryDocument(number, date.Value.Value, oid,
+                new MisPatient(patientSnils, family, given, MisFieldParser.Optional(Field(first, LaboratoryCsvColumns.Patronymic)), birth.Value, gender, policy),
+                new MisDoctor(doctorSnils, doctorFamily, doctorGiven, MisFieldParser.Optional(Field(first, LaboratoryCsvColumns.DoctorPatronymic)), position),
+                results);
+        }
+
+        private static string Loc(int line, int column) => $"line {line}, column {column + 1} ({LaboratoryCsvColumns.All[column]})";
+
+        private static int IndexOf(IReadOnlyList<string> list, string value)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] == value)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    }
+}
