@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using EgiszBus.Host.Bench;
 using EgiszBus.Host.Configuration;
 using EgiszBus.Host.Demo;
 
@@ -55,7 +56,12 @@ public static class Cli
                 parse.GetValue(dataDir) ?? "./var", parse.GetValue(exitWhenDone), parse.GetValue(timeout), parse.GetValue(samples)), cancel);
         }));
 
-        var root = new RootCommand("EgiszBus: integration hub between medical information systems and EGISZ (REMD)") { run, demo };
+        var bench = new Command("bench", "Measure the hub (run in Release): flow = end-to-end documents/s on PostgreSQL next to a no-op Rebus baseline")
+        {
+            BenchFlowCommand.Create(),
+        };
+
+        var root = new RootCommand("EgiszBus: integration hub between medical information systems and EGISZ (REMD)") { run, demo, bench };
         return await root.Parse(args).InvokeAsync();
     }
 
