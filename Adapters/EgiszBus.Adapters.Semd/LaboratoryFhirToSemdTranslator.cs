@@ -13,7 +13,7 @@ namespace EgiszBus.Adapters.Semd;
 /// Pure and deterministic: the same Bundle gives the same bytes; <c>Bundle.signature</c> does not change the rendering.
 /// The profile the input must follow is <c>Schemas/fhir/laboratory-186.md</c>.
 /// </summary>
-public sealed class LaboratoryFhirToSemdTranslator
+public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
 {
     /// <summary>Largest accepted JSON input.</summary>
     public const int MaxInputBytes = 16 * 1024 * 1024;
@@ -53,6 +53,9 @@ public sealed class LaboratoryFhirToSemdTranslator
     {
         this.nsi = nsi ?? throw new ArgumentNullException(nameof(nsi));
     }
+
+    /// <inheritdoc/>
+    public string Kind => "186";
 
     /// <summary>Translates FHIR R4 JSON (a document Bundle).</summary>
     public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)

@@ -13,6 +13,7 @@ public sealed class NsiCatalog
     // Code column and display column of the directories whose passport does not name them the way CDA uses them.
     private static readonly Dictionary<string, (string Code, string Display)> Columns = new(StringComparer.Ordinal)
     {
+        ["1.2.643.5.1.13.13.11.1005"] = ("MKB_CODE", "MKB_NAME"),
         ["1.2.643.5.1.13.13.11.1080"] = ("ID", "FULLNAME"),
         ["1.2.643.5.1.13.13.11.1358"] = ("ID", "FULLNAME"),
         ["1.2.643.5.1.13.13.11.1504"] = ("ID", "ADDRESS_TYPE"),

@@ -44,4 +44,19 @@ public static class TranslationErrorCodes
 
     /// <summary>A value has a wrong form (an identifier system that is not an OID of the expected kind, a date without time zone, …).</summary>
     public const string InvalidValue = "TRN-014";
+
+    /// <summary>SEMD → FHIR: the input is not well-formed XML, holds a DTD, or is too large or too deep; location <c>line L, column C</c>.</summary>
+    public const string MalformedXml = "TRN-201";
+
+    /// <summary>SEMD → FHIR: the root element is not <c>ClinicalDocument</c> in the <c>urn:hl7-org:v3</c> namespace.</summary>
+    public const string NotClinicalDocument = "TRN-202";
+
+    /// <summary>SEMD → FHIR: a required header element or attribute is missing (location is its XPath).</summary>
+    public const string MissingHeaderElement = "TRN-203";
+
+    /// <summary>SEMD → FHIR: a header value has a wrong form (a TS that is not a date, a versionNumber that is not an integer, …).</summary>
+    public const string InvalidHeaderValue = "TRN-204";
+
+    /// <summary>SEMD → FHIR: the document kind is unknown (the code is neither a 1520 kind nor a 1522 type of a known template).</summary>
+    public const string UnknownDocumentKind = "TRN-205";
 }

@@ -17,35 +17,97 @@ internal static class CertificateChecks
     /// True when <paramref name="leaf"/> is itself in the store, or is issued (through <paramref name="embedded"/>
     /// intermediates, at most <paramref name="maxChainLength"/>) by a certificate in the store.
     /// </summary>
-    public static bool ChainsToTrustedCa(X509Certificate leaf, IReadOnlyList<X509Certificate> embedded, TrustStore trustStore, int maxChainLength)
+    public static bool ChainsToTrustedCa(X509Certificate leaf, IReadOnlyList<X509Certificate> embedded, TrustStore trustStore, int maxChainLength) =>
+        BuildChain(leaf, embedded, trustStore, maxChainLength) is not null;
+
+    /// <summary>
+    /// The chain from <paramref name="leaf"/> to a trusted certificate: leaf first, then intermediates, then the trust anchor
+    /// (just the leaf when it is itself pinned in the store); null when there is none.
+    /// </summary>
+    public static IReadOnlyList<X509Certificate>? BuildChain(X509Certificate leaf, IReadOnlyList<X509Certificate> embedded,
+        TrustStore trustStore, int maxChainLength)
     {
         var current = leaf;
-        var used = new HashSet<X509Certificate> { leaf };
+        var chain = new List<X509Certificate> { leaf };
         for (var depth = 0; depth <= maxChainLength; depth++)
         {
             if (trustStore.Certificates.Any(anchor => anchor.Equals(current)))
             {
-                return true;
+                return chain;
             }
 
             var issuedBy = current;
-            if (trustStore.Certificates.Any(anchor => anchor.SubjectDN.Equivalent(issuedBy.IssuerDN) && IsSignedBy(issuedBy, anchor)))
+            var anchorIssuer = trustStore.Certificates.FirstOrDefault(anchor => anchor.SubjectDN.Equivalent(issuedBy.IssuerDN) && IsSignedBy(issuedBy, anchor));
+            if (anchorIssuer is not null)
             {
-                return true;
+                chain.Add(anchorIssuer);
+                return chain;
             }
 
-            var next = embedded.FirstOrDefault(c => !used.Contains(c) && c.GetBasicConstraints() >= 0
+            var next = embedded.FirstOrDefault(c => !chain.Contains(c) && c.GetBasicConstraints() >= 0
                 && c.SubjectDN.Equivalent(issuedBy.IssuerDN) && IsSignedBy(issuedBy, c));
             if (next is null)
             {
-                return false;
+                return null;
             }
 
-            used.Add(next);
+            chain.Add(next);
             current = next;
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>
+    /// Adds SIG-017 when a certificate of <paramref name="chain"/> (all but the trust anchor) is listed, with a revocation
+    /// date not after <paramref name="at"/>, in a CRL of the store issued by the next certificate of the chain and signed by it.
+    /// CRLs whose signature does not verify against that certificate are ignored.
+    /// </summary>
+    public static void CheckRevocation(IReadOnlyList<X509Certificate> chain, TrustStore trustStore, DateTimeOffset at, List<SignatureProblem> problems)
+    {
+        if (trustStore.Crls.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i + 1 < chain.Count; i++)
+        {
+            var certificate = chain[i];
+            var issuer = chain[i + 1];
+            foreach (var crl in trustStore.Crls.Where(c => c.IssuerDN.Equivalent(issuer.SubjectDN)))
+            {
+                var entry = crl.GetRevokedCertificate(certificate.SerialNumber);
+                if (entry is null || !IsCrlSignedBy(crl, issuer))
+                {
+                    continue;
+                }
+
+                var revokedAt = new DateTimeOffset(DateTime.SpecifyKind(entry.RevocationDate, DateTimeKind.Utc));
+                if (revokedAt <= at)
+                {
+                    problems.Add(new SignatureProblem(SignatureErrorCodes.CertificateRevoked,
+                        SignatureErrorCodes.ToRemdCode(SignatureErrorCodes.CertificateRevoked),
+                        i == 0
+                            ? $"Сертификат ЭП отозван удостоверяющим центром ({revokedAt:yyyy-MM-dd HH:mm:ss} UTC)"
+                            : $"Сертификат промежуточного удостоверяющего центра отозван ({revokedAt:yyyy-MM-dd HH:mm:ss} UTC)"));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="crl"/> is signed by <paramref name="issuer"/>'s key.</summary>
+    public static bool IsCrlSignedBy(X509Crl crl, X509Certificate issuer)
+    {
+        try
+        {
+            crl.Verify(GostKeyFactory.PublicKey(issuer));
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
     }
 
     /// <summary>Adds SIG-006/SIG-007 (once each) when <paramref name="at"/> is outside the certificate's validity.</summary>

@@ -14,7 +14,7 @@ namespace EgiszBus.Adapters.Signatures;
 /// Verifies a CMS (PKCS#7) signature of a document: GOST R 34.10-2012 256/512 (GOST R 34.10-2001 on request),
 /// RSA and ECDSA. One signer, its certificate embedded, a chain to the <see cref="TrustStore"/> (through intermediates
 /// embedded in the container), validity at the signing time (signingTime attribute, else now) and at the document date,
-/// key usage. Every failure is a <see cref="SignatureProblem"/> with a stable code; <see cref="Verify"/> never throws.
+/// key usage, revocation by the store's CRLs (SIG-017). Every failure is a <see cref="SignatureProblem"/> with a stable code; <see cref="Verify"/> never throws.
 /// </summary>
 /// <remarks>
 /// Detached signatures are checked against the supplied content. An attached (encapsulated) signature is accepted too:
@@ -130,10 +130,15 @@ public sealed class CmsSignatureVerifier
         }
 
         CheckSignatureValue(signerInfo, publicKey, problems);
-        if (!CertificateChecks.ChainsToTrustedCa(certificate, embedded, trustStore, options.MaxChainLength))
+        var chain = CertificateChecks.BuildChain(certificate, embedded, trustStore, options.MaxChainLength);
+        if (chain is null)
         {
             Add(problems, SignatureErrorCodes.UntrustedChain,
                 "Не удалось построить цепочку сертификатов до доверенного удостоверяющего центра");
+        }
+        else
+        {
+            CertificateChecks.CheckRevocation(chain, trustStore, timeProvider.GetUtcNow(), problems);
         }
 
         var signingTime = SigningTime(signerInfo);

@@ -60,6 +60,15 @@ public static class SignatureErrorCodes
     /// <summary>XMLDSig: the XML is malformed or forbidden (DTD, entities, too large, too deep). REMD: SIGNATURE_DECODING_ERROR.</summary>
     public const string XmlMalformed = "SIG-016";
 
+    /// <summary>
+    /// The signer certificate (or an intermediate CA certificate of its chain) is listed in a CRL of the trust store, revoked
+    /// at or before the time of the check. REMD has no CERT_REVOKED code; the closest is PERSONAL_SIG_CERT_NOT_ACTUAL_ON_CHECK_DT.
+    /// </summary>
+    public const string CertificateRevoked = "SIG-017";
+
+    /// <summary>REMD code PERSONAL_SIG_CERT_NOT_ACTUAL_ON_CHECK_DT (125): the certificate is not valid at the check date.</summary>
+    public const string RemdCertNotActualOnCheckDate = "PERSONAL_SIG_CERT_NOT_ACTUAL_ON_CHECK_DT";
+
     /// <summary>REMD code SIGNATURE_DECODING_ERROR (41).</summary>
     public const string RemdSignatureDecodingError = "SIGNATURE_DECODING_ERROR";
 
@@ -112,6 +121,7 @@ public static class SignatureErrorCodes
         [XmlTransformNotAllowed] = RemdWrongSignatureFormat,
         [XmlDigestMismatch] = RemdSignatureVerificationError,
         [XmlMalformed] = RemdSignatureDecodingError,
+        [CertificateRevoked] = RemdCertNotActualOnCheckDate,
     };
 
     /// <summary>The REMD code for <paramref name="code"/>, or null when there is none.</summary>

@@ -9,7 +9,7 @@ namespace EgiszBus.Endpoints.Documents;
 
 /// <summary>
 /// The <c>documents</c> endpoint: <see cref="SubmitDocumentHandler"/>. The host must register a
-/// <see cref="LaboratoryFhirToSemdTranslator"/>, a <see cref="SemdSchemaValidator"/> and a <see cref="CmsSignatureVerifier"/>.
+/// <see cref="FhirToSemdTranslators"/>, a <see cref="SemdSchemaValidator"/> and a <see cref="CmsSignatureVerifier"/>.
 /// </summary>
 public static class DocumentsEndpoint
 {
@@ -19,7 +19,7 @@ public static class DocumentsEndpoint
     /// <summary>The endpoint's definition for the hosting layer.</summary>
     public static EndpointDefinition Definition() => new(Name, static (services, host) =>
     {
-        services.AddSingleton(host.GetRequiredService<LaboratoryFhirToSemdTranslator>());
+        services.AddSingleton(host.GetRequiredService<FhirToSemdTranslators>());
         services.AddSingleton(host.GetRequiredService<SemdSchemaValidator>());
         services.AddSingleton(host.GetRequiredService<CmsSignatureVerifier>());
         services.AddRebusHandler<SubmitDocumentHandler>();

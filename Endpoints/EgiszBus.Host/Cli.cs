@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using EgiszBus.Host.Bench;
 using EgiszBus.Host.Configuration;
 using EgiszBus.Host.Demo;
+using EgiszBus.Host.Tools;
 
 namespace EgiszBus.Host;
 
@@ -56,12 +57,13 @@ public static class Cli
                 parse.GetValue(dataDir) ?? "./var", parse.GetValue(exitWhenDone), parse.GetValue(timeout), parse.GetValue(samples)), cancel);
         }));
 
-        var bench = new Command("bench", "Measure the hub (run in Release): flow = end-to-end documents/s on PostgreSQL next to a no-op Rebus baseline")
+        var bench = new Command("bench", "Measure the hub (run in Release): flow = end-to-end documents/s on PostgreSQL next to a no-op Rebus baseline; signatures = CMS verifications/s (BenchmarkDotNet)")
         {
             BenchFlowCommand.Create(),
+            BenchSignaturesCommand.Create(),
         };
 
-        var root = new RootCommand("EgiszBus: integration hub between medical information systems and EGISZ (REMD)") { run, demo, bench };
+        var root = new RootCommand("EgiszBus: integration hub between medical information systems and EGISZ (REMD)") { run, demo, VerifyCommand.Create(), SignCommand.Create(), bench };
         return await root.Parse(args).InvokeAsync();
     }
 

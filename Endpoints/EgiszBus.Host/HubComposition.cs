@@ -77,10 +77,10 @@ public static class HubComposition
 
         // Factories: each adapter is built on first use, so a process without the documents endpoint needs no trust store.
         services.AddSingleton(_ => new NsiCatalog(referenceData));
-        services.AddSingleton(p => new LaboratoryFhirToSemdTranslator(p.GetRequiredService<NsiCatalog>()));
+        services.AddSingleton(p => new FhirToSemdTranslators(p.GetRequiredService<NsiCatalog>()));
         services.AddSingleton(_ => new SemdSchemaValidator(referenceData));
         services.AddSingleton(p => new CmsSignatureVerifier(
-            TrustStore.Load(settings.Trust.CaCertificates), new CmsVerificationOptions(), p.GetRequiredService<TimeProvider>()));
+            TrustStore.Load(settings.Trust.CaCertificates, settings.Trust.Crls), new CmsVerificationOptions(), p.GetRequiredService<TimeProvider>()));
 
         var remd = settings.Remd;
         services.AddSingleton<IRemdClient>(p => new RemdSoapClient(
@@ -93,7 +93,11 @@ public static class HubComposition
                 Timeout = remd.RequestTimeout,
                 CallbackUri = remd.CallbackUrl is null ? null : new Uri(remd.CallbackUrl),
             },
-            p.GetRequiredService<TimeProvider>()));
+            p.GetRequiredService<TimeProvider>(),
+            // Outgoing REMD requests carry a WS-Security signature with the organisation's key when one is configured.
+            settings.Signing.IsConfigured
+                ? WsSecuritySoapEnvelopeSigner.FromPemFiles(settings.Signing.CertificatePath!, settings.Signing.PrivateKeyPath!)
+                : null));
         services.AddSingleton(new RemdRegistrationOptions
         {
             InitialDelay = remd.Retry.InitialDelay,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EgiszBus.Adapters.Semd;
 using EgiszBus.Endpoints.Hosting;
 using EgiszBus.Samples.RemdEmulator;
 using EgiszBus.TestKit;
@@ -45,7 +46,9 @@ public abstract class DocumentFlowTests
             Assert.AreEqual(1, entry.Registrations, entry.LocalUid);
             var file = Path.Combine(hub.DataDirectory, entry.LocalUid + ".xml");
             await File.WriteAllBytesAsync(file, hub.Emulator.GetDocument(entry.LocalUid)!);
-            var report = SemdSchematron.Validate("186", file);
+            var kind = new SemdToFhirTranslator().Translate(await File.ReadAllBytesAsync(file)).Kind;
+            Assert.IsNotNull(kind, entry.LocalUid);
+            var report = SemdSchematron.Validate(kind, file);
             Assert.AreEqual(0, report.ErrorCount, report.Output);
         }
     }
@@ -94,7 +97,7 @@ public abstract class DocumentFlowTests
     {
         await using var hub = await TestHub.CreateAsync(Transport);
         await hub.StartAsync();
-        var good = TestHub.Sample(0, 2001);
+        var good = TestHub.LaboratorySample(0, 2001);
 
         var malformed = await PostAsync(hub, "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"document\",,\n}");
         AssertProblem(malformed, "TRN-001", "line 3, column 22");
@@ -123,7 +126,7 @@ public abstract class DocumentFlowTests
         AssertProblem(wrongChecksum, "TRN-010", "identifier");
 
         // Signed, then changed: the gateway accepts the Bundle, the documents endpoint refuses the signature.
-        var signed = await hub.Mis.SignAsync(TestHub.Sample(1, 2002));
+        var signed = await hub.Mis.SignAsync(TestHub.LaboratorySample(1, 2002));
         var tampered = SampleVariants.Change(signed, b =>
         {
             var observation = SampleVariants.Resource(b, "Observation");
@@ -148,7 +151,7 @@ public abstract class DocumentFlowTests
         await using var hub = await TestHub.CreateAsync(Transport);
         hub.Settings["Remd:Retry:Deadline"] = "00:00:04";
         await hub.StartAsync();
-        var signed = await hub.Mis.SignAsync(TestHub.Sample(0, 4001));
+        var signed = await hub.Mis.SignAsync(TestHub.LaboratorySample(0, 4001));
         hub.Emulator.Faults = new RemdEmulatorFaults { OutageUntil = DateTimeOffset.UtcNow.AddHours(1) };
 
         var id = await SubmitSignedAsync(hub, signed);
@@ -162,7 +165,7 @@ public abstract class DocumentFlowTests
     [TestMethod]
     public async Task GivenRemdRefusesThePatient_WhenSubmitted_ThenTheDocumentIsRejectedWithRemdsCode()
     {
-        var refusedSnils = SampleVariants.Resource(JsonNode.Parse(TestHub.Sample(1))!.AsObject(), "Patient")["identifier"]!.AsArray()
+        var refusedSnils = SampleVariants.Resource(JsonNode.Parse(TestHub.LaboratorySample(1))!.AsObject(), "Patient")["identifier"]!.AsArray()
             .First(i => i!["system"]!.GetValue<string>() == "urn:oid:1.2.643.100.3")!["value"]!.GetValue<string>();
         await using var hub = await TestHub.CreateAsync(Transport, new RemdEmulatorOptions
         {
@@ -170,8 +173,8 @@ public abstract class DocumentFlowTests
         });
         await hub.StartAsync();
 
-        var refused = await hub.Mis.SubmitAsync(TestHub.Sample(1, 5001));
-        var accepted = await hub.Mis.SubmitAsync(TestHub.Sample(0, 5002));
+        var refused = await hub.Mis.SubmitAsync(TestHub.LaboratorySample(1, 5001));
+        var accepted = await hub.Mis.SubmitAsync(TestHub.LaboratorySample(0, 5002));
         var statuses = await hub.WaitForFinalAsync([refused, accepted], TimeSpan.FromSeconds(60));
 
         Assert.AreEqual("Rejected", statuses[refused].GetProperty("state").GetString(), statuses[refused].ToString());

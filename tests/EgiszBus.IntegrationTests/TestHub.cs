@@ -111,10 +111,18 @@ public sealed class TestHub : IAsyncDisposable
         }
     }
 
-    /// <summary>A sample Bundle, optionally given a new document number (→ a new document instance and localUid).</summary>
+    /// <summary>A sample Bundle of any kind, optionally given a new document number (→ a new document instance and localUid).</summary>
     public static string Sample(int index, int? documentNumber = null)
     {
         var json = File.ReadAllText(SampleFiles[index % SampleFiles.Count]);
+        return documentNumber is null ? json : SampleVariants.WithDocumentNumber(json, documentNumber.Value);
+    }
+
+    /// <summary>A laboratory (kind 186) sample Bundle, optionally given a new document number.</summary>
+    public static string LaboratorySample(int index, int? documentNumber = null)
+    {
+        var files = SampleFiles.Where(f => Path.GetFileName(f).StartsWith("Laboratory-", StringComparison.Ordinal)).ToArray();
+        var json = File.ReadAllText(files[index % files.Length]);
         return documentNumber is null ? json : SampleVariants.WithDocumentNumber(json, documentNumber.Value);
     }
 

@@ -217,10 +217,15 @@ public sealed class XmlSignatureVerifier
                 "Значение подписи (SignatureValue) не верно: SignedInfo или подпись изменены после подписания");
         }
 
-        if (!CertificateChecks.ChainsToTrustedCa(certificate, extra, trustStore, run.Options.MaxChainLength))
+        var chain = CertificateChecks.BuildChain(certificate, extra, trustStore, run.Options.MaxChainLength);
+        if (chain is null)
         {
             run.Add(SignatureErrorCodes.UntrustedChain,
                 "Сертификат подписи не доверен: нет цепочки до доверенного удостоверяющего центра и он не закреплён в хранилище доверия");
+        }
+        else
+        {
+            CertificateChecks.CheckRevocation(chain, trustStore, timeProvider.GetUtcNow(), run.Problems);
         }
 
         CertificateChecks.CheckValidity(certificate, timeProvider.GetUtcNow(), "на момент проверки", run.Problems);

@@ -19,7 +19,7 @@ namespace EgiszBus.Endpoints.Documents.Handlers;
 public sealed class SubmitDocumentHandler(
     IBus bus,
     IDocumentStore documents,
-    LaboratoryFhirToSemdTranslator translator,
+    FhirToSemdTranslators translator,
     SemdSchemaValidator schemas,
     CmsSignatureVerifier signatures,
     TimeProvider time,

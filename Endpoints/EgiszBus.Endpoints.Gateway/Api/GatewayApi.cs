@@ -38,7 +38,7 @@ public static class GatewayApi
         return routes;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, LaboratoryFhirToSemdTranslator translator,
+    private static async Task<IResult> SubmitAsync(HttpRequest request, FhirToSemdTranslators translator,
         IDocumentStore documents, IDocumentStatusStore statuses, ICommandSender sender, TimeProvider time, ILoggerFactory loggers)
     {
         var (body, refusal) = await ReadBodyAsync(request);
@@ -64,7 +64,7 @@ public static class GatewayApi
         return Results.Accepted(statusUrl, new SubmissionAnswer(id, nameof(DocumentState.Accepted), statusUrl));
     }
 
-    private static async Task<IResult> RenderAsync(HttpRequest request, LaboratoryFhirToSemdTranslator translator)
+    private static async Task<IResult> RenderAsync(HttpRequest request, FhirToSemdTranslators translator)
     {
         var (body, refusal) = await ReadBodyAsync(request);
         if (refusal is not null)

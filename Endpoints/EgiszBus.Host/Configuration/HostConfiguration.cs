@@ -247,6 +247,11 @@ public static class HostConfiguration
         {
             CheckFile($"Trust:CaCertificates:{i}", trust.CaCertificates[i], problems);
         }
+
+        for (var i = 0; i < trust.Crls.Count; i++)
+        {
+            CheckFile($"Trust:Crls:{i}", trust.Crls[i], problems);
+        }
     }
 
     private static void CheckSigning(SigningOptions signing, List<ConfigurationProblem> problems)

@@ -8,4 +8,7 @@ public sealed class TrustOptions
 
     /// <summary>Paths of CA certificate files (DER or PEM), e.g. the Ministry's and accredited CAs' roots.</summary>
     public List<string> CaCertificates { get; set; } = [];
+
+    /// <summary>Paths of certificate revocation lists (DER or PEM) checked for signer and intermediate certificates.</summary>
+    public List<string> Crls { get; set; } = [];
 }

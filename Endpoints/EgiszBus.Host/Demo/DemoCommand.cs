@@ -60,6 +60,8 @@ public static class DemoCommand
                 ["Remd:CallbackTimeout"] = "00:00:05",
                 ["Remd:Retry:InitialDelay"] = "00:00:01",
                 ["Trust:CaCertificates:0"] = Path.Combine(pki, "ca.pem"),
+                ["Signing:CertificatePath"] = Path.Combine(pki, "organization.pem"),
+                ["Signing:PrivateKeyPath"] = Path.Combine(pki, "organization.key.pem"),
             })
             .Build();
         var settings = HostConfiguration.Load(configuration, out _);
