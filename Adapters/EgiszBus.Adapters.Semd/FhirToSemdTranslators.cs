@@ -6,12 +6,15 @@ namespace EgiszBus.Adapters.Semd;
 /// <summary>Picks the FHIR → SEMD translator of a document kind (FNSI 1.2.643.5.1.13.13.11.1520 code).</summary>
 public sealed class FhirToSemdTranslators
 {
+    private const string KindDirectory = "1.2.643.5.1.13.13.11.1520";
     private readonly Dictionary<string, IFhirToSemdTranslator> byKind;
+    private readonly NsiCatalog? kinds;
 
     /// <summary>The translators the hub ships: 186 (laboratory study protocol) and 119 (consultation protocol).</summary>
     public FhirToSemdTranslators(NsiCatalog nsi)
         : this(new LaboratoryFhirToSemdTranslator(nsi), new ConsultationFhirToSemdTranslator(nsi))
     {
+        kinds = nsi;
     }
 
     /// <summary>A registry of the given translators (one per kind; a later one replaces an earlier one of the same kind).</summary>
@@ -61,7 +64,7 @@ public sealed class FhirToSemdTranslators
         var kind = KindOf(fhirJson);
         if (kind is not null && For(kind) is { } translator)
         {
-            return translator.Translate(fhirJson);
+            return CheckValidityWindow(translator.Translate(fhirJson));
         }
 
         var problems = new List<TranslationProblem>();
@@ -73,4 +76,43 @@ public sealed class FhirToSemdTranslators
 
         return new SemdTranslation(false, null, null, problems);
     }
+
+    /// <summary>
+    /// Refuses a document dated outside its kind's validity window (FNSI 1520 START_DATE/END_DATE, <c>dd.MM.yyyy</c>), as
+    /// REMD would. Without the 1520 snapshot (registry built from translators only) nothing is checked.
+    /// </summary>
+    private SemdTranslation CheckValidityWindow(SemdTranslation translation)
+    {
+        if (!translation.Succeeded || translation.Facts is not { } facts || kinds?.Find(KindDirectory, facts.Kind) is not { } entry)
+        {
+            return translation;
+        }
+
+        var date = DateOnly.FromDateTime(facts.CreatedAt.Date);
+        var start = ParseDate(entry.Columns.GetValueOrDefault("START_DATE"));
+        var end = ParseDate(entry.Columns.GetValueOrDefault("END_DATE"));
+        if ((start is null || date >= start) && (end is null || date <= end))
+        {
+            return translation;
+        }
+
+        var window = $"{start?.ToString("dd.MM.yyyy") ?? "…"} – {end?.ToString("dd.MM.yyyy") ?? "…"}";
+        return translation with
+        {
+            Succeeded = false,
+            Semd = null,
+            Problems =
+            [
+                .. translation.Problems,
+                new TranslationProblem(TranslationErrorCodes.KindNotInForce,
+                    $"Вид документа {facts.Kind} действует {window} (ФНСИ 1.2.643.5.1.13.13.11.1520 v{entry.Version}), дата документа {date:dd.MM.yyyy} вне этого периода",
+                    "Bundle.entry[0].resource.date"),
+            ],
+        };
+    }
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : null;
 }

@@ -59,4 +59,10 @@ public static class TranslationErrorCodes
 
     /// <summary>SEMD → FHIR: the document kind is unknown (the code is neither a 1520 kind nor a 1522 type of a known template).</summary>
     public const string UnknownDocumentKind = "TRN-205";
+
+    /// <summary>
+    /// The document date lies outside the kind's validity window in FNSI 1.2.643.5.1.13.13.11.1520 (START_DATE/END_DATE):
+    /// REMD refuses a kind that is not in force on the document date.
+    /// </summary>
+    public const string KindNotInForce = "TRN-206";
 }
