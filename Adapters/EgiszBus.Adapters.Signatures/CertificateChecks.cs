@@ -97,18 +97,19 @@ internal static class CertificateChecks
     }
 
     /// <summary>True when <paramref name="crl"/> is signed by <paramref name="issuer"/>'s key.</summary>
-    public static bool IsCrlSignedBy(X509Crl crl, X509Certificate issuer)
-    {
-        try
+    public static bool IsCrlSignedBy(X509Crl crl, X509Certificate issuer) =>
+        VerifiedSignatureCache.IsCrlSignedBy(crl, issuer, () =>
         {
-            crl.Verify(GostKeyFactory.PublicKey(issuer));
-            return true;
-        }
-        catch (Exception)
-        {
-            return false;
-        }
-    }
+            try
+            {
+                crl.Verify(GostKeyFactory.PublicKey(issuer));
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        });
 
     /// <summary>Adds SIG-006/SIG-007 (once each) when <paramref name="at"/> is outside the certificate's validity.</summary>
     public static void CheckValidity(X509Certificate certificate, DateTimeOffset at, string when, List<SignatureProblem> problems)
@@ -159,18 +160,19 @@ internal static class CertificateChecks
             algorithmName);
     }
 
-    private static bool IsSignedBy(X509Certificate certificate, X509Certificate issuer)
-    {
-        try
+    private static bool IsSignedBy(X509Certificate certificate, X509Certificate issuer) =>
+        VerifiedSignatureCache.IsCertificateSignedBy(certificate, issuer, () =>
         {
-            certificate.Verify(GostKeyFactory.PublicKey(issuer));
-            return true;
-        }
-        catch (Exception)
-        {
-            return false;
-        }
-    }
+            try
+            {
+                certificate.Verify(GostKeyFactory.PublicKey(issuer));
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        });
 
     private static void Add(List<SignatureProblem> problems, string code, string message) =>
         problems.Add(new SignatureProblem(code, SignatureErrorCodes.ToRemdCode(code), message));

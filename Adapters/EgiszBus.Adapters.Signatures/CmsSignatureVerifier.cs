@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Pkcs;
@@ -94,14 +94,15 @@ public sealed class CmsSignatureVerifier
         }
 
         var signerInfo = signers[0];
-        var embedded = cms.GetCertificates().EnumerateMatches(null).ToList();
+        var certificates = cms.GetCertificates();
+        var embedded = certificates.EnumerateMatches(null).ToList();
         if (embedded.Count > options.MaxEmbeddedCertificates)
         {
             Add(problems, SignatureErrorCodes.Malformed, $"В контейнере слишком много сертификатов ({embedded.Count})");
             return null;
         }
 
-        var certificate = cms.GetCertificates().EnumerateMatches(signerInfo.SignerID).FirstOrDefault();
+        var certificate = certificates.EnumerateMatches(signerInfo.SignerID).FirstOrDefault();
         if (certificate is null)
         {
             Add(problems, SignatureErrorCodes.NoEndEntityCertificate, "В ЭП отсутствует сертификат подписанта");
@@ -225,22 +226,75 @@ public sealed class CmsSignatureVerifier
             return signature.ToArray();
         }
 
-        var text = Encoding.ASCII.GetString(signature);
-        var builder = new StringBuilder(text.Length);
-        foreach (var line in text.Split('\n'))
+        // Base64, one pass over the bytes: lines (split at LF) that start with "-----" after leading white space are PEM
+        // armour and skipped, white space is dropped, anything else must be base64 of a DER SEQUENCE. Its first byte 0x30
+        // is always base64 'M', so input that starts otherwise (garbage) is refused at once, without decoding it.
+        var chars = ArrayPool<char>.Shared.Rent(signature.Length);
+        try
         {
-            if (!line.TrimStart().StartsWith("-----", StringComparison.Ordinal))
+            var count = 0;
+            var rest = signature;
+            while (true)
             {
-                builder.Append(line.Where(c => !char.IsWhiteSpace(c)).ToArray());
+                var end = rest.IndexOf((byte)'\n');
+                var line = end < 0 ? rest : rest[..end];
+                if (!IsArmourLine(line))
+                {
+                    foreach (var b in line)
+                    {
+                        if (IsAsciiWhiteSpace(b))
+                        {
+                            continue;
+                        }
+
+                        if (b >= 0x80 || (count == 0 && b != (byte)'M'))
+                        {
+                            return null;
+                        }
+
+                        chars[count++] = (char)b;
+                    }
+                }
+
+                if (end < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(end + 1)..];
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent((count * 3 / 4) + 3);
+            try
+            {
+                return Convert.TryFromBase64Chars(chars.AsSpan(0, count), buffer, out var written) && written > 0 && buffer[0] == 0x30
+                    ? buffer[..written]
+                    : null;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
-
-        var chars = builder.ToString();
-        var buffer = new byte[(chars.Length * 3 / 4) + 3];
-        return Convert.TryFromBase64String(chars, buffer, out var written) && written > 0 && buffer[0] == 0x30
-            ? buffer[..written]
-            : null;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
+
+    private static bool IsArmourLine(ReadOnlySpan<byte> line)
+    {
+        var start = 0;
+        while (start < line.Length && IsAsciiWhiteSpace(line[start]))
+        {
+            start++;
+        }
+
+        return line[start..].StartsWith("-----"u8);
+    }
+
+    /// <summary>The ASCII characters <see cref="char.IsWhiteSpace(char)"/> accepts: TAB, LF, VT, FF, CR and space.</summary>
+    private static bool IsAsciiWhiteSpace(byte b) => b is (>= 0x09 and <= 0x0D) or 0x20;
 
     private static void Add(List<SignatureProblem> problems, string code, string message) =>
         problems.Add(new SignatureProblem(code, SignatureErrorCodes.ToRemdCode(code), message));

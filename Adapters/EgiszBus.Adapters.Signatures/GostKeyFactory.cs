@@ -14,12 +14,16 @@ namespace EgiszBus.Adapters.Signatures;
 /// </summary>
 internal static class GostKeyFactory
 {
+    /// <summary>
+    /// The certificate's public key, from <see cref="PublicKeyCache"/> when the same SubjectPublicKeyInfo was seen before
+    /// (building a key is the costly part of a verification).
+    /// </summary>
     public static AsymmetricKeyParameter PublicKey(X509Certificate certificate)
     {
         var info = certificate.SubjectPublicKeyInfo;
-        return CompleteGostParameters(info.Algorithm) is { } completed
+        return PublicKeyCache.GetOrCreate(info.GetDerEncoded(), () => CompleteGostParameters(info.Algorithm) is { } completed
             ? PublicKeyFactory.CreateKey(new SubjectPublicKeyInfo(completed, info.PublicKey))
-            : certificate.GetPublicKey();
+            : certificate.GetPublicKey());
     }
 
     public static AsymmetricKeyParameter PrivateKey(PrivateKeyInfo info)

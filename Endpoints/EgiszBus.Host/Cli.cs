@@ -57,10 +57,11 @@ public static class Cli
                 parse.GetValue(dataDir) ?? "./var", parse.GetValue(exitWhenDone), parse.GetValue(timeout), parse.GetValue(samples)), cancel);
         }));
 
-        var bench = new Command("bench", "Measure the hub (run in Release): flow = end-to-end documents/s on PostgreSQL next to a no-op Rebus baseline; signatures = CMS verifications/s (BenchmarkDotNet)")
+        var bench = new Command("bench", "Measure the hub (run in Release): flow = end-to-end documents/s on PostgreSQL next to a no-op Rebus baseline; signatures = CMS verifications/s, translation = documents/s (BenchmarkDotNet)")
         {
             BenchFlowCommand.Create(),
             BenchSignaturesCommand.Create(),
+            BenchTranslationCommand.Create(),
         };
 
         var root = new RootCommand("EgiszBus: integration hub between medical information systems and EGISZ (REMD)") { run, demo, VerifyCommand.Create(), SignCommand.Create(), bench };
