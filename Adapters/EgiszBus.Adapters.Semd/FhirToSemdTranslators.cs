@@ -12,7 +12,13 @@ public sealed class FhirToSemdTranslators
 
     /// <summary>The translators the hub ships: 186 (laboratory study protocol) and 119 (consultation protocol).</summary>
     public FhirToSemdTranslators(NsiCatalog nsi)
-        : this(new LaboratoryFhirToSemdTranslator(nsi), new ConsultationFhirToSemdTranslator(nsi))
+        : this(
+            new LaboratoryFhirToSemdTranslator(nsi),
+            new ConsultationFhirToSemdTranslator(nsi),
+            new DispanserizationFhirToSemdTranslator(nsi),
+            new SportsClearanceFhirToSemdTranslator(nsi),
+            new DischargeSummaryFhirToSemdTranslator(nsi),
+            new NoContactCertificateFhirToSemdTranslator(nsi))
     {
         kinds = nsi;
     }

@@ -19,12 +19,19 @@ public sealed class SemdSchemaValidator
 
     private static readonly ConcurrentDictionary<string, Lazy<XmlSchemaSet>> Cache = new(StringComparer.Ordinal);
     private readonly string semdFolder;
+    private readonly IReadOnlyDictionary<string, string> schemaFolders;
 
     /// <summary>Creates a validator over <paramref name="referenceDataRoot"/> (the folder that holds <c>semd/</c>).</summary>
-    public SemdSchemaValidator(string referenceDataRoot)
+    /// <param name="referenceDataRoot">The reference data folder.</param>
+    /// <param name="schemaFolders">
+    /// Optional kind → schema folder (another kind's folder name or an absolute path) for kinds whose folder under
+    /// <c>semd/</c> is missing or holds the wrong rules, until the Ministry's package for that kind is installed.
+    /// </param>
+    public SemdSchemaValidator(string referenceDataRoot, IReadOnlyDictionary<string, string>? schemaFolders = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(referenceDataRoot);
         semdFolder = Path.GetFullPath(Path.Combine(referenceDataRoot, "semd"));
+        this.schemaFolders = schemaFolders ?? new Dictionary<string, string>();
     }
 
     /// <summary>Validates <paramref name="semd"/> as kind <paramref name="kind"/>; returns all problems (empty when valid).</summary>
@@ -35,7 +42,8 @@ public sealed class SemdSchemaValidator
             throw new ArgumentException("kind must be a 1520 code such as 186", nameof(kind));
         }
 
-        var schemas = Cache.GetOrAdd(Path.Combine(semdFolder, kind), folder => new Lazy<XmlSchemaSet>(() => Load(folder))).Value;
+        var folderOfKind = Path.Combine(semdFolder, schemaFolders.GetValueOrDefault(kind) ?? kind);
+        var schemas = Cache.GetOrAdd(folderOfKind, folder => new Lazy<XmlSchemaSet>(() => Load(folder))).Value;
         var problems = new List<TranslationProblem>();
         var path = new List<string>();
         var settings = new XmlReaderSettings

@@ -78,7 +78,7 @@ public static class HubComposition
         // Factories: each adapter is built on first use, so a process without the documents endpoint needs no trust store.
         services.AddSingleton(_ => new NsiCatalog(referenceData));
         services.AddSingleton(p => new FhirToSemdTranslators(p.GetRequiredService<NsiCatalog>()));
-        services.AddSingleton(_ => new SemdSchemaValidator(referenceData));
+        services.AddSingleton(_ => new SemdSchemaValidator(referenceData, settings.ReferenceData.SchemaFolders));
         services.AddSingleton(p => new CmsSignatureVerifier(
             TrustStore.Load(settings.Trust.CaCertificates, settings.Trust.Crls), new CmsVerificationOptions(), p.GetRequiredService<TimeProvider>()));
 

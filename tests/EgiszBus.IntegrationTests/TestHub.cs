@@ -88,6 +88,7 @@ public sealed class TestHub : IAsyncDisposable
         hub.Settings["Remd:Retry:Deadline"] = "00:05:00";
         hub.Settings["Trust:CaCertificates:0"] = Path.Combine(Pki, "ca.pem");
         hub.Settings["ReferenceData:Path"] = RepositoryPaths.SharedData;
+        hub.Settings["ReferenceData:SchemaFolders:147"] = "119";
         return hub;
     }
 

@@ -8,6 +8,7 @@ namespace EgiszBus.TestKit;
 /// </summary>
 public static class SemdSchematron
 {
+    private static readonly Regex TemplateId = new(@"<templateId\s+root=""(?<root>[0-9.]+)""", RegexOptions.CultureInvariant);
     private static readonly Regex Summary = new(@"^semd-schematron: (?<kind>\S+) (?<file>.+): (?<count>\d+) errors$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     /// <summary>The outcome of one validation.</summary>
@@ -15,6 +16,22 @@ public static class SemdSchematron
     /// <param name="Errors">The error lines (<c>[xsd] …</c>, <c>[assert] …</c>, <c>[report] …</c>, each with its <c>at</c> line).</param>
     /// <param name="Output">The whole output, for assertion messages.</param>
     public sealed record Report(int ErrorCount, IReadOnlyList<string> Errors, string Output);
+
+    /// <summary>
+    /// True when the shared rules of <paramref name="kind"/> are the rules of this document: a schematron exists and names
+    /// the document's templateId. (In the public data kept with this project <c>semd/147</c> holds kind 142's rules.)
+    /// </summary>
+    public static bool RulesMatch(string kind, byte[] semd)
+    {
+        var schematron = Path.Combine(RepositoryPaths.SharedData, "semd", kind, kind + ".sch");
+        if (!File.Exists(schematron))
+        {
+            return false;
+        }
+
+        var root = TemplateId.Match(System.Text.Encoding.UTF8.GetString(semd));
+        return root.Success && File.ReadAllText(schematron).Contains(root.Groups["root"].Value, StringComparison.Ordinal);
+    }
 
     /// <summary>Validates <paramref name="file"/> as SEMD kind <paramref name="kind"/>.</summary>
     public static Report Validate(string kind, string file)

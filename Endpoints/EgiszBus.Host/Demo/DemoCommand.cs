@@ -60,6 +60,8 @@ public static class DemoCommand
                 ["Remd:CallbackTimeout"] = "00:00:05",
                 ["Remd:Retry:InitialDelay"] = "00:00:01",
                 ["Trust:CaCertificates:0"] = Path.Combine(pki, "ca.pem"),
+                // The public data's semd/147 folder holds kind 142's rules: check discharge summaries against the base CDA XSD.
+                ["ReferenceData:SchemaFolders:147"] = "119",
                 ["Signing:CertificatePath"] = Path.Combine(pki, "organization.pem"),
                 ["Signing:PrivateKeyPath"] = Path.Combine(pki, "organization.key.pem"),
             })
