@@ -64,7 +64,7 @@ public static class Cli
             BenchTranslationCommand.Create(),
         };
 
-        var root = new RootCommand("EgiszBus: integration hub between medical information systems and EGISZ (REMD)") { run, demo, VerifyCommand.Create(), SignCommand.Create(), bench };
+        var root = new RootCommand("EgiszBus: integration hub between medical information systems and EGISZ (REMD)") { run, demo, TranslateCommand.Create(), ValidateCommand.Create(), VerifyCommand.Create(), SignCommand.Create(), bench };
         return await root.Parse(args).InvokeAsync();
     }
 
