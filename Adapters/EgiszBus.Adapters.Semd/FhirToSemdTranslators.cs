@@ -18,7 +18,9 @@ public sealed class FhirToSemdTranslators
             new DispanserizationFhirToSemdTranslator(nsi),
             new SportsClearanceFhirToSemdTranslator(nsi),
             new DischargeSummaryFhirToSemdTranslator(nsi),
-            new NoContactCertificateFhirToSemdTranslator(nsi))
+            new NoContactCertificateFhirToSemdTranslator(nsi),
+            new InstrumentalFhirToSemdTranslator(nsi),
+            new MseReferralFhirToSemdTranslator(nsi))
     {
         kinds = nsi;
     }

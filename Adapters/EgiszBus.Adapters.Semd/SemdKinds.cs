@@ -20,6 +20,8 @@ internal static class SemdKinds
         new("83", "1.2.643.5.1.13.13.14.71.9.2", "71"),
         new("147", "1.2.643.5.1.13.13.14.1.9.5", "1"),
         new("80", "1.2.643.5.1.13.13.14.88.9.2", "88"),
+        new("174", "1.2.643.5.1.13.13.14.6.9.4", "6"),
+        new("121", "1.2.643.5.1.13.13.14.34.9.6", "34"),
     ];
 
     // Older template generations and sibling templates that share a kind's header.
@@ -52,6 +54,7 @@ internal static class SemdKinds
     // Names of directories the FNSI snapshots do not hold (codeSystemName is not compared, but the schematron wants it non-empty).
     public static readonly IReadOnlyDictionary<string, string> DirectoryNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["1.2.643.5.1.13.13.11.1471"] = "Федеральный справочник инструментальных диагностических исследований",
         ["1.2.643.5.1.13.13.99.2.1079"] = "Виды структурированных электронных медицинских документов",
         ["1.2.643.5.1.13.13.99.2.723"] = "Типы медицинских карт",
         ["1.2.643.5.1.13.13.11.1551"] = "Формы оказания медицинской помощи",

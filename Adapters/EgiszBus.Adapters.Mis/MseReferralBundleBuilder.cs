@@ -1,0 +1,284 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+
+namespace EgiszBus.Adapters.Mis;
+
+/// <summary>
+/// Builds the FHIR R4 document Bundle of profile <c>Schemas/fhir/msereferral-121.md</c> from a <see cref="MseReferralDocument"/>
+/// and the organisation's entry of the regional profile. Deterministic: every id is a name-based UUID (v5) of the document id.
+/// </summary>
+public static class MseReferralBundleBuilder
+{
+    private const string Oid = "urn:oid:";
+    private const string FieldSystem = "1.2.643.5.1.13.13.99.2.166";
+    private const string FieldVersion = "5.27";
+
+    // UNVERIFIED (1.2.643.5.1.13.13.99.2.262 is not among the FNSI snapshots): vital-sign codes, displays and version.
+    private static readonly (string Code, string Display, string Unit)[] VitalCodes = [("1", "Рост", "см"), ("2", "Масса тела", "кг"), ("3", "Индекс массы тела", "кг/м2")];
+    private const string VitalVersion = "3.1";
+
+    /// <summary>Builds the Bundle. <paramref name="organization"/> must be the profile entry of <c>document.OrganizationOid</c>.</summary>
+    public static Bundle Build(MseReferralDocument document, MisOrganizationProfile organization)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(organization);
+        var root = organization.MisRoot;
+        var baseName = root + ".51/" + document.DocumentNumber;
+        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
+        ResourceReference Ref(Guid id) => new("urn:uuid:" + id.ToString("D"));
+        string Local(string value) => Fhir(new DateTimeOffset(DateTime.SpecifyKind(ParseTime(value), DateTimeKind.Unspecified), organization.UtcOffset));
+
+        var documentTime = Local(document.DocumentDate);
+        var bundle = new Bundle
+        {
+            Id = MisUuid.Create(baseName).ToString("D"),
+            Identifier = new Identifier(Oid + root + ".51", document.DocumentNumber),
+            Type = Bundle.BundleType.Document,
+            Timestamp = DateTimeOffset.Parse(documentTime, CultureInfo.InvariantCulture),
+        };
+        var patientId = Id("Patient");
+        var roleId = Id("PractitionerRole");
+        var organizationId = Id("Organization");
+        var resources = new List<(Guid, Resource)>();
+        Guid Add(string name, Resource resource)
+        {
+            var id = Id(name);
+            resources.Add((id, resource));
+            return id;
+        }
+
+        Guid Field(string name, string code, string display, DataType value, DataType? effective = null) =>
+            Add(name, new Observation
+            {
+                Status = ObservationStatus.Final,
+                Code = Concept(FieldSystem, new MisCoding(code, display, FieldVersion)),
+                Subject = Ref(patientId),
+                Effective = effective,
+                Value = value,
+            });
+        Guid Coded(string name, string system, MisCoding coding) =>
+            Add(name, new Observation { Status = ObservationStatus.Final, Code = Concept(system, coding), Subject = Ref(patientId) });
+
+        var p = document.Patient;
+        var patient = new Patient
+        {
+            Identifier =
+            [
+                new Identifier(Oid + root + ".10", MisUuid.Create(root + ".10/" + MisSnils.Normalize(p.Snils)).ToString("D")),
+                new Identifier(Oid + "1.2.643.100.3", MisSnils.Normalize(p.Snils)),
+                new Identifier("https://fhir.ru/ig/core/systems/identity-document", p.Passport.Series + " " + p.Passport.Number)
+                {
+                    Type = Concept("1.2.643.5.1.13.13.99.2.48", new MisCoding("1", "Паспорт гражданина Российской Федерации", "7.2")),
+                    Period = new Period { Start = p.Passport.IssueDate },
+                    Assigner = new ResourceReference
+                    {
+                        Display = p.Passport.IssuedBy,
+                        Identifier = new Identifier("https://fhir.ru/ig/core/systems/ns-division-code", p.Passport.IssuerCode),
+                    },
+                },
+            ],
+            Name = [Name(p.Family, p.Given, p.Patronymic)],
+            Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, p.Phone)],
+            Gender = p.Gender == "male" ? AdministrativeGender.Male : AdministrativeGender.Female,
+            BirthDate = p.BirthDate,
+            Address = [Address(organization.DefaultPatientAddress)],
+        };
+        if (p.OmsPolicy is { Length: > 0 } policy)
+        {
+            patient.Identifier.Add(new Identifier("https://fhir.ru/ig/core/systems/oms", policy)
+            {
+                Type = Concept("1.2.643.5.1.13.13.11.1035", new MisCoding("2", "Полис ОМС единого образца, бессрочный", "1.3")),
+            });
+        }
+
+        var a = document.Author;
+        var practitioner = new Practitioner
+        {
+            Identifier = [new Identifier(Oid + root + ".70", MisUuid.Create(root + ".70/" + MisSnils.Normalize(a.Snils)).ToString("D")), new Identifier(Oid + "1.2.643.100.3", MisSnils.Normalize(a.Snils))],
+            Name = [Name(a.Family, a.Given, a.Patronymic)],
+        };
+        var practitionerId = Id("Practitioner");
+        var role = new PractitionerRole
+        {
+            Practitioner = Ref(practitionerId),
+            Organization = Ref(organizationId),
+            Code = [new CodeableConcept { Coding = [new Coding(Oid + "1.2.643.5.1.13.13.11.1002", a.PositionCode)] }],
+        };
+        var mo = new Organization
+        {
+            Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Oid), new Identifier(Oid + "1.2.643.100.1", organization.Ogrn)],
+            Name = organization.Name,
+            Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, organization.Phone)],
+            Address = [Address(organization.Address)],
+        };
+        var b = document.Bureau;
+        var bureauId = Add("Bureau", new Organization
+        {
+            Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + b.Oid), new Identifier(Oid + "1.2.643.100.1", b.Ogrn)],
+            Type = [Concept("1.2.643.5.1.13.13.99.2.856", b.Type)],
+            Name = b.Name,
+            Address = [Address(new MisAddress(b.Address.Text, b.Address.PostalCode, organization.Address.Region, b.Address.AoGuid, b.Address.HouseGuid))],
+        });
+
+        var scoporg = document.Purposes.Select((x, i) => Coded("Purpose/" + i.ToString(CultureInfo.InvariantCulture), "1.2.643.5.1.13.13.99.2.147", x)).ToList();
+        scoporg.Add(Coded("Visit", "1.2.643.5.1.13.13.11.1007", document.Primary ? new MisCoding("1", "Первичный", "2.1") : new MisCoding("2", "Повторный", "2.1")));
+        scoporg.Add(Field("4059", "4059", "Номер протокола врачебной комиссии", new FhirString(document.CommissionProtocol.Number), new FhirDateTime(document.CommissionProtocol.Date)));
+        scoporg.Add(Field("4060", "4060", "Медико-социальную экспертизу необходимо проводить на дому", new FhirBoolean(document.AtHome)));
+        scoporg.Add(Field("4061", "4061", "Гражданин нуждается в оказании паллиативной медицинской помощи", new FhirBoolean(document.PalliativeCare)));
+        scoporg.Add(Field("7012", "7012", "Медико-социальную экспертизу необходимо проводить заочно", new FhirBoolean(document.InAbsentia)));
+        scoporg.Add(Field("4062", "4062", "Дата выдачи направления", new FhirDateTime(documentTime)));
+        scoporg.Add(Coded("Order", "1.2.643.5.1.13.13.99.2.315", document.Order));
+        scoporg.Add(bureauId);
+        scoporg.Add(Coded("Category", "1.2.643.5.1.13.13.99.2.314", document.Category));
+
+        var vitalTime = new FhirDateTime(Local(document.Vitals.Date));
+        var vitals = new List<Guid>();
+        var values = new[] { document.Vitals.Height, document.Vitals.Weight, document.Vitals.BodyMassIndex };
+        for (var i = 0; i < VitalCodes.Length; i++)
+        {
+            var (code, display, unit) = VitalCodes[i];
+            vitals.Add(Add("Vital/" + code, new Observation
+            {
+                Status = ObservationStatus.Final,
+                Code = Concept("1.2.643.5.1.13.13.99.2.262", new MisCoding(code, display, VitalVersion)),
+                Subject = Ref(patientId),
+                Effective = vitalTime,
+                Value = new Quantity { Value = values[i], Unit = unit },
+            }));
+        }
+
+        vitals.Add(Field("4108", "4108", "Физическое развитие", Concept("1.2.643.5.1.13.13.11.1492", document.PhysicalDevelopment)));
+        var d = document.Diagnosis;
+        var conditionId = Add("Condition", new Condition
+        {
+            Subject = Ref(patientId),
+            Category = [Concept("1.2.643.5.1.13.13.11.1077", d.Status), Concept("1.2.643.5.1.13.13.99.2.795", d.Character)],
+            Code = new CodeableConcept { Coding = [new Coding(Oid + "1.2.643.5.1.13.13.11.1005", d.Icd10)] },
+            Note = [new Annotation { Text = new Markdown(d.Text) }],
+        });
+        var r = document.Recommendations;
+        var consent = new List<Guid>
+        {
+            Field("12485", "12485", "Дата согласия гражданина на направление на медико-социальную экспертизу", new FhirDateTime(document.Consent.Date)),
+            Field("12480", "12480", "Форма согласия гражданина", Concept("1.2.643.5.1.13.13.99.2.970", document.Consent.Form)),
+        };
+        consent.AddRange(document.Consent.Notifications.Select((x, i) =>
+            Field("12481/" + i.ToString(CultureInfo.InvariantCulture), "12481", "Способ информирования гражданина", Concept("1.2.643.5.1.13.13.99.2.991", x))));
+
+        var composition = new Composition
+        {
+            Meta = new Meta { VersionId = "1" },
+            Identifier = new Identifier(Oid + root + ".50", document.DocumentNumber),
+            Status = CompositionStatus.Final,
+            Type = new CodeableConcept
+            {
+                Coding =
+                [
+                    new Coding(Oid + "1.2.643.5.1.13.13.11.1520", "121", "Направление на медико-социальную экспертизу (CDA) Редакция 6"),
+                    new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "34", "Направление на медико-социальную экспертизу медицинской организацией"),
+                ],
+            },
+            Subject = Ref(patientId),
+            Date = documentTime,
+            Author = [Ref(roleId)],
+            Title = "Направление на медико-социальную экспертизу",
+            Confidentiality = Composition.V3ConfidentialityClassification.N,
+            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Time = documentTime, Party = Ref(roleId) }],
+            Custodian = Ref(organizationId),
+            Event =
+            [
+                new Composition.EventComponent
+                {
+                    Code = [Concept("1.2.643.5.1.13.13.99.2.726", new MisCoding("57", "Медико-социальная экспертиза", "3.10"))],
+                    Period = new Period { Start = Fhir(new DateTimeOffset(DateTime.SpecifyKind(ParseTime(document.CommissionProtocol.Date), DateTimeKind.Unspecified), organization.UtcOffset)), End = documentTime },
+                    Detail = [Ref(roleId)],
+                },
+            ],
+            Section =
+            [
+                Section("SCOPORG", "Цель направления и медицинская организация, куда направлен", "Направление на медико-социальную экспертизу", scoporg.Select(Ref)),
+                Section("WORK", "Место работы и должность, условия труда", document.Work, []),
+                Section("EDU", "Образование", document.Education, []),
+                Section("SOCANAM", "Социальный анамнез", document.DiseaseHistory,
+                    [Ref(Field("4102", "4102", "Анамнез заболевания", new FhirString(document.DiseaseHistory))), Ref(Field("4103", "4103", "Анамнез жизни", new FhirString(document.LifeHistory)))]),
+                Section("VITALPARAM", "Витальные параметры", string.Create(CultureInfo.InvariantCulture, $"Рост {values[0]} см, масса тела {values[1]} кг, ИМТ {values[2]}"), vitals.Select(Ref)),
+                Section("STATECUR", "Текущее состояние", document.Condition,
+                    [Ref(Field("4109", "4109", "Состояние здоровья гражданина при направлении на медико-социальную экспертизу", new FhirString(document.Condition)))]),
+                Section("DGN", "Диагнозы", d.Icd10 + " " + d.Text, [Ref(conditionId)]),
+                Section("SCORES", "Объективизированная оценка состояния пациента", document.Scores, []),
+                Section("REGIME", "Режим и рекомендации", "Рекомендации", [], [
+                    Section("RECTREAT", "Рекомендованное лечение", r.Rehabilitation,
+                    [
+                        Ref(Field("4111", "4111", "Рекомендуемые мероприятия по медицинской реабилитации", new FhirString(r.Rehabilitation))),
+                        Ref(Field("4112", "4112", "Рекомендуемые мероприятия по реконструктивной хирургии", new FhirString(r.ReconstructiveSurgery))),
+                        Ref(Field("4113", "4113", "Рекомендуемые мероприятия по протезированию и ортезированию", new FhirString(r.Prosthetics))),
+                        Ref(Field("12132", "12132", "Санаторно-курортное лечение", new FhirString(r.SpaTreatment))),
+                    ]),
+                    Section("RECOTHER", "Прочие рекомендации", r.Other, []),
+                ]),
+                Section("CONSENT", "Сведения о согласии", "Согласие гражданина получено", consent.Select(Ref)),
+            ],
+        };
+
+        void Entry(Guid id, Resource resource)
+        {
+            resource.Id = id.ToString("D");
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + resource.Id, Resource = resource });
+        }
+
+        Entry(Id("Composition"), composition);
+        Entry(patientId, patient);
+        Entry(practitionerId, practitioner);
+        Entry(roleId, role);
+        Entry(organizationId, mo);
+        foreach (var (id, resource) in resources)
+        {
+            Entry(id, resource);
+        }
+
+        return bundle;
+    }
+
+    private static DateTime ParseTime(string value) =>
+        DateTime.ParseExact(value, ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+    private static string Fhir(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static HumanName Name(string family, string given, string? patronymic) =>
+        new() { Family = family, Given = patronymic is { Length: > 0 } ? [given, patronymic] : [given] };
+
+    private static Composition.SectionComponent Section(string code, string title, string text, IEnumerable<ResourceReference> entries,
+        List<Composition.SectionComponent>? nested = null) => new()
+    {
+        Title = title,
+        Code = new CodeableConcept { Coding = [new Coding(Oid + "1.2.643.5.1.13.13.99.2.197", code)] },
+        Text = new Narrative
+        {
+            Status = Narrative.NarrativeStatus.Generated,
+            Div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + System.Security.SecurityElement.Escape(text) + "</p></div>",
+        },
+        Entry = entries.ToList(),
+        Section = nested ?? [],
+    };
+
+    private static Address Address(MisAddress address)
+    {
+        var result = new Address { Text = address.Text, PostalCode = address.PostalCode };
+        if (address.Type is { } type)
+        {
+            result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/address-type", Concept("1.2.643.5.1.13.13.11.1504", type)));
+        }
+
+        result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/regionRF", Concept("1.2.643.5.1.13.13.99.2.206", address.Region)));
+        var fias = new Extension { Url = "https://fhir.ru/ig/core/StructureDefinition/fias" };
+        fias.Extension.Add(new Extension("aoguid", new Identifier("urn:hl7-ru:fias:aoguid", address.AoGuid)));
+        fias.Extension.Add(new Extension("houseguid", new Identifier("urn:hl7-ru:fias:houseguid", address.HouseGuid)));
+        result.Extension.Add(fias);
+        return result;
+    }
+
+    private static CodeableConcept Concept(string system, MisCoding coding) => new()
+    {
+        Coding = [new Coding(Oid + system, coding.Code, coding.Display) { Version = coding.Version }],
+    };
+}
