@@ -20,7 +20,9 @@ public sealed class FhirToSemdTranslators
             new DischargeSummaryFhirToSemdTranslator(nsi),
             new NoContactCertificateFhirToSemdTranslator(nsi),
             new InstrumentalFhirToSemdTranslator(nsi),
-            new MseReferralFhirToSemdTranslator(nsi))
+            new MseReferralFhirToSemdTranslator(nsi),
+            new PrescriptionFhirToSemdTranslator(nsi),
+            new PreferentialPrescriptionFhirToSemdTranslator(nsi))
     {
         kinds = nsi;
     }

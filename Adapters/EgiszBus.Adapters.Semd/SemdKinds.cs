@@ -22,6 +22,8 @@ internal static class SemdKinds
         new("80", "1.2.643.5.1.13.13.14.88.9.2", "88"),
         new("174", "1.2.643.5.1.13.13.14.6.9.4", "6"),
         new("121", "1.2.643.5.1.13.13.14.34.9.6", "34"),
+        new("148", "1.2.643.5.1.13.13.14.86.9.2", "86"),
+        new("141", "1.2.643.5.1.13.13.14.37.9.4", "37"),
     ];
 
     // Older template generations and sibling templates that share a kind's header.

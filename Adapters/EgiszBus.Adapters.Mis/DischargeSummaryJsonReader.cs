@@ -1,0 +1,137 @@
+using System.Text.Json;
+
+namespace EgiszBus.Adapters.Mis;
+
+/// <summary>
+/// Reads the MIS JSON inpatient discharge summary (<c>Schemas/mis/dischargesummary.schema.json</c>): one object per document.
+/// Problems are located by JSON path (<c>$.diagnoses[1].icd10</c>); malformed JSON by <c>line L, column C</c>.
+/// </summary>
+public sealed class DischargeSummaryJsonReader
+{
+    /// <summary>Largest accepted input.</summary>
+    public const int MaxInputBytes = 4 * 1024 * 1024;
+
+    private static readonly string[] DocumentProperties =
+    [
+        "$schema", "documentNumber", "documentDate", "organizationOid", "patient", "author", "hospitalization", "summary", "diseaseHistory",
+        "admissionState", "stay", "treatment", "diagnoses", "dischargeState", "recommendations",
+    ];
+
+    private static readonly string[] StayProperties = ["admitted", "discharged", "caseNumber", "cardNumber"];
+
+    private readonly MisProfile? profile;
+    private readonly MisFieldParser parser;
+
+    /// <summary>Creates a reader. With a <paramref name="profile"/>, an organisation OID missing from it is a problem.</summary>
+    public DischargeSummaryJsonReader(MisProfile? profile = null, TimeProvider? time = null)
+    {
+        this.profile = profile;
+        parser = new MisFieldParser(time ?? TimeProvider.System);
+    }
+
+    /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
+    public MisReadResult<MisDischargeSummaryDocument> Read(ReadOnlyMemory<byte> json)
+    {
+        if (ConsultationJsonElements.CheckSize(json, MaxInputBytes) is { } tooLarge)
+        {
+            return new([], [tooLarge]);
+        }
+
+        var (document, problem) = ConsultationJsonElements.Parse(json);
+        if (document is null)
+        {
+            return new([], [problem!]);
+        }
+
+        using (document)
+        {
+            var problems = new List<MisProblem>();
+            var result = Document(document.RootElement, new ConsultationJsonElements(profile, parser, problems));
+            return new MisReadResult<MisDischargeSummaryDocument>(result is null || problems.Count > 0 ? [] : [result], problems);
+        }
+    }
+
+    private static MisDischargeSummaryDocument? Document(JsonElement root, ConsultationJsonElements j)
+    {
+        if (!j.Object(root, "$", DocumentProperties))
+        {
+            return null;
+        }
+
+        j.Number = j.String(root, "$", "documentNumber", required: true);
+        var date = j.DateTime(root, "$", "documentDate");
+        var oid = j.OrganizationOid(root);
+        var patient = j.Patient(root, date?.Value, policyRequired: false);
+        var author = j.Author(root);
+
+        DateTime? admitted = null;
+        DateTime? discharged = null;
+        string? caseNumber = null;
+        string? cardNumber = null;
+        var stayOk = false;
+        const string sp = "$.hospitalization";
+        if (j.Child(root, "$", "hospitalization") is { } he && j.Object(he, sp, StayProperties))
+        {
+            admitted = j.DateTime(he, sp, "admitted")?.Value;
+            discharged = j.DateTime(he, sp, "discharged")?.Value;
+            caseNumber = j.String(he, sp, "caseNumber", required: true);
+            cardNumber = j.String(he, sp, "cardNumber", required: true);
+            stayOk = admitted is not null && discharged is not null && caseNumber is not null && cardNumber is not null;
+            if (admitted is not null && discharged is not null && discharged < admitted)
+            {
+                j.At(sp + ".discharged")(ConsultationMisErrorCodes.WrongTimeOrder, "Дата выписки раньше даты поступления");
+                stayOk = false;
+            }
+
+            if (discharged is not null && date is not null && discharged > date.Value.Value)
+            {
+                j.At(sp + ".discharged")(MisErrorCodes.DateOutOfRange, "Дата выписки позже даты документа");
+                stayOk = false;
+            }
+
+            if (admitted is not null && patient is not null && DateOnly.FromDateTime(admitted.Value) < patient.Value.Patient.BirthDate)
+            {
+                j.At(sp + ".admitted")(MisErrorCodes.DateOutOfRange, "Дата поступления раньше даты рождения");
+                stayOk = false;
+            }
+        }
+
+        var summary = j.Text(root, "$", "summary", required: true);
+        var disease = j.Text(root, "$", "diseaseHistory", required: false);
+        var admission = j.Text(root, "$", "admissionState", required: false);
+        var stay = j.Text(root, "$", "stay", required: true);
+        var treatment = j.Text(root, "$", "treatment", required: true);
+        var diagnoses = new List<MisConsultationDiagnosis>();
+        var diagnosesOk = false;
+        if (j.Array(root, "$", "diagnoses", DischargeSummaryMisErrorCodes.NoDiagnoses) is { } de)
+        {
+            diagnosesOk = true;
+            var i = 0;
+            foreach (var item in de.EnumerateArray())
+            {
+                if (j.Diagnosis(item, $"$.diagnoses[{i}]") is { } d)
+                {
+                    diagnoses.Add(d);
+                }
+                else
+                {
+                    diagnosesOk = false;
+                }
+
+                i++;
+            }
+        }
+
+        var dischargeState = j.Text(root, "$", "dischargeState", required: true);
+        var recommendations = j.Text(root, "$", "recommendations", required: true);
+
+        if (j.Number is null || date is null || oid is null || patient is null || author is null || !stayOk || summary is null || stay is null
+            || treatment is null || !diagnosesOk || dischargeState is null || recommendations is null)
+        {
+            return null;
+        }
+
+        return new MisDischargeSummaryDocument(j.Number, date.Value.Value, oid, patient.Value.Patient, patient.Value.Address, author, admitted!.Value,
+            discharged!.Value, caseNumber!, cardNumber!, summary, disease, admission, stay, treatment, diagnoses, dischargeState, recommendations);
+    }
+}

@@ -1,0 +1,29 @@
+namespace EgiszBus.Adapters.Mis;
+
+/// <summary>An inpatient discharge summary (SEMD 147) as the MIS JSON format carries it (<c>Schemas/mis/dischargesummary.schema.json</c>).</summary>
+/// <param name="DocumentNumber">The MIS document number (becomes the SEMD document id extension).</param>
+/// <param name="DocumentDate">Document date and time, local time of the organisation (the profile gives the offset).</param>
+/// <param name="OrganizationOid">FRMO OID of the medical organisation.</param>
+/// <param name="Patient">The patient.</param>
+/// <param name="PatientAddress">The patient's actual residence address, or null to use the profile's default patient address.</param>
+/// <param name="Author">The attending doctor, who authors and signs the summary.</param>
+/// <param name="Admitted">Admission time (local).</param>
+/// <param name="Discharged">Discharge time (local).</param>
+/// <param name="CaseNumber">Number of the case (hospitalisation) in the MIS.</param>
+/// <param name="CardNumber">Number of the inpatient medical card.</param>
+/// <param name="Summary">Summary of the stay (section DOCINFO).</param>
+/// <param name="DiseaseHistory">History of the present illness (section ANAM), or null.</param>
+/// <param name="AdmissionState">State at admission (section STATEADM), or null.</param>
+/// <param name="Stay">Course of the stay: examinations, dynamics (section HOSP).</param>
+/// <param name="Treatment">Treatment given (section SUM).</param>
+/// <param name="Diagnoses">Final diagnoses, the main one first (section DGN; at least one).</param>
+/// <param name="DischargeState">State at discharge (section STATEDIS).</param>
+/// <param name="Recommendations">Recommendations (section REGIME).</param>
+public sealed record MisDischargeSummaryDocument(
+    string DocumentNumber, DateTime DocumentDate, string OrganizationOid, MisPatient Patient, MisAddress? PatientAddress, MisDoctor Author,
+    DateTime Admitted, DateTime Discharged, string CaseNumber, string CardNumber, string Summary, string? DiseaseHistory, string? AdmissionState,
+    string Stay, string Treatment, IReadOnlyList<MisConsultationDiagnosis> Diagnoses, string DischargeState, string Recommendations)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"MisDischargeSummaryDocument {{ DocumentNumber = {DocumentNumber}, *** }}";
+}

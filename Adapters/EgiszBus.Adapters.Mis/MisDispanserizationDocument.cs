@@ -1,0 +1,29 @@
+namespace EgiszBus.Adapters.Mis;
+
+/// <summary>
+/// The results of a dispanserization or preventive medical examination (SEMD 122) as the MIS JSON format carries it
+/// (<c>Schemas/mis/dispanserization.schema.json</c>).
+/// </summary>
+/// <param name="DocumentNumber">The MIS document number (becomes the SEMD document id extension).</param>
+/// <param name="DocumentDate">Document date and time, local time of the organisation (the profile gives the offset).</param>
+/// <param name="OrganizationOid">FRMO OID of the medical organisation.</param>
+/// <param name="Patient">The patient.</param>
+/// <param name="Residence">City/village sign of the patient, FNSI 1.2.643.5.1.13.13.11.1042 (1 Город, 2 Село).</param>
+/// <param name="Author">The doctor who authored and signs the document.</param>
+/// <param name="CaseNumber">Number of the case (encounter id, root <c>.15</c>).</param>
+/// <param name="MedicalCardNumber">Number of the outpatient medical card (root <c>.17</c>).</param>
+/// <param name="ServiceEventCode">Kind of service, 1.2.643.5.1.13.13.99.2.726: 14 Диспансеризация, 10 Профилактический медицинский осмотр.</param>
+/// <param name="ExaminationStart">Start of the examination (local time).</param>
+/// <param name="ExaminationEnd">End of the examination (local time).</param>
+/// <param name="ExaminationKind">Kind of examination, 1.2.643.5.1.13.13.99.2.766 (as sent).</param>
+/// <param name="HealthGroup">Health group, 1.2.643.5.1.13.13.11.1047 (as sent).</param>
+/// <param name="Summary">Narrative of the MEDEXAMINFO section, or null (then generated from the kind and the group).</param>
+/// <param name="Diagnoses">Diagnoses, the first is the main one (at least one).</param>
+public sealed record MisDispanserizationDocument(
+    string DocumentNumber, DateTime DocumentDate, string OrganizationOid, MisPatient Patient, MisCoding Residence, MisDoctor Author,
+    string CaseNumber, string MedicalCardNumber, string ServiceEventCode, DateTime ExaminationStart, DateTime ExaminationEnd,
+    MisCoding ExaminationKind, MisCoding HealthGroup, string? Summary, IReadOnlyList<MisDispanserizationDiagnosis> Diagnoses)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"MisDispanserizationDocument {{ DocumentNumber = {DocumentNumber}, *** }}";
+}

@@ -1,0 +1,536 @@
+using System.Xml;
+using Hl7.Fhir.Model;
+
+namespace EgiszBus.Adapters.Semd;
+
+/// <summary>Reads the kind-141 body (DOCINFO, BENEFITS, RECIPE) from a Composition and writes it as CDA.</summary>
+internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirToSemdTranslator owner, FhirHeaderReader reader, Composition composition)
+{
+    private const string C = "Bundle.entry[0].resource";
+    private static readonly string[] Field = [PreferentialPrescriptionFhirToSemdTranslator.FieldSystem];
+    private static readonly string[] ProductValidity = ["1", "2", "4"];
+
+    private readonly List<CdaSection> sections = [];
+    private readonly List<Action<XmlWriter>> docInfo = [];
+    private readonly List<Action<XmlWriter>> benefits = [];
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private CdaCode? diagnosis;
+    private Item? item;
+
+    /// <summary>The one prescribed medicinal product.</summary>
+    private sealed record Item(
+        CdaCode Medication, string? Name, CdaCode Route, string Start, string End, int Days, CdaCode DayUnit,
+        decimal Period, string PeriodUcum, CdaCode PeriodUnit, decimal Dose, string DoseUcum, CdaCode DoseUnit,
+        decimal Quantity, CdaCode QuantityUnit);
+
+    public bool Read()
+    {
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < composition.Section.Count; i++)
+        {
+            if (reader.Section(composition.Section[i], $"{C}.section[{i}]") is not { } s)
+            {
+                continue;
+            }
+
+            if (s.Code.Code is not ("DOCINFO" or "BENEFITS" or "RECIPE"))
+            {
+                reader.Problem(TranslationErrorCodes.InvalidValue, $"Секция {s.Code.Code} не предусмотрена для вида 141 (DOCINFO, BENEFITS, RECIPE)", $"{C}.section[{i}].code");
+                continue;
+            }
+
+            if (!found.TryAdd(s.Code.Code, i))
+            {
+                reader.Problem(TranslationErrorCodes.InvalidValue, $"Секция {s.Code.Code} должна быть одна", $"{C}.section[{i}].code");
+                continue;
+            }
+
+            sections.Add(s with { Sections = [] });
+        }
+
+        foreach (var code in new[] { "DOCINFO", "BENEFITS", "RECIPE" })
+        {
+            if (!found.ContainsKey(code))
+            {
+                reader.Problem(TranslationErrorCodes.MissingElement, $"Composition.section с кодом {code} (1.2.643.5.1.13.13.99.2.197) обязателен", C + ".section");
+            }
+        }
+
+        if (found.TryGetValue("DOCINFO", out var d))
+        {
+            ReadDocInfo(composition.Section[d], $"{C}.section[{d}]");
+        }
+
+        if (found.TryGetValue("BENEFITS", out var b))
+        {
+            ReadBenefits(composition.Section[b], $"{C}.section[{b}]");
+        }
+
+        if (found.TryGetValue("RECIPE", out var r))
+        {
+            ReadRecipe(composition.Section[r], $"{C}.section[{r}]");
+        }
+
+        return found.Count == 3 && diagnosis is not null && item is not null;
+    }
+
+    private IEnumerable<(Resource Resource, string Path)> Entries(Composition.SectionComponent section, string path)
+    {
+        for (var e = 0; e < section.Entry.Count; e++)
+        {
+            var p = $"{path}.entry[{e}]";
+            if (reader.Resolve(section.Entry[e], p) is not { } target)
+            {
+                reader.Problem(TranslationErrorCodes.UnresolvedReference, "section.entry не найден в Bundle", p);
+                continue;
+            }
+
+            yield return (target.Resource, $"Bundle.entry[{target.Index}].resource");
+        }
+    }
+
+    private void ReadDocInfo(Composition.SectionComponent section, string path)
+    {
+        foreach (var (resource, op) in Entries(section, path))
+        {
+            if (resource is Condition condition)
+            {
+                var coding = condition.Code?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + PreferentialPrescriptionFhirToSemdTranslator.IcdSystem);
+                if (coding is null)
+                {
+                    reader.Problem(TranslationErrorCodes.MissingElement, "Condition.code с системой urn:oid:1.2.643.5.1.13.13.11.1005 (МКБ-10) обязателен", op + ".code");
+                }
+                else if (diagnosis is not null)
+                {
+                    reader.Problem(TranslationErrorCodes.InvalidValue, "DOCINFO: допускается один диагноз (Condition)", op);
+                }
+                else
+                {
+                    diagnosis = reader.Code(coding, op + ".code");
+                }
+
+                continue;
+            }
+
+            if (resource is not Observation observation)
+            {
+                reader.Problem(TranslationErrorCodes.InvalidValue, "DOCINFO: section.entry должен ссылаться на Observation или Condition", op);
+                continue;
+            }
+
+            if (owner.Code(reader, observation.Code?.Coding, Field, op + ".code", "Observation.code") is not { } field)
+            {
+                continue;
+            }
+
+            if (!seen.Add(field.Code))
+            {
+                reader.Problem(TranslationErrorCodes.InvalidValue, $"Поле {field.Code} должно быть указано один раз", op + ".code");
+                continue;
+            }
+
+            switch (field.Code)
+            {
+                case "6000":
+                    AddCoded(docInfo, field, observation, [PreferentialPrescriptionFhirToSemdTranslator.FormSystem], op, "Форма рецептурного бланка");
+                    break;
+                case "6001" or "6002":
+                    if (observation.Value is FhirString { Value: { Length: > 0 } text } && !string.IsNullOrWhiteSpace(text))
+                    {
+                        docInfo.Add(w => Observation(w, field, null, x => St(x, text.Trim())));
+                    }
+                    else
+                    {
+                        reader.Problem(TranslationErrorCodes.MissingElement, $"{field.Display}: valueString обязателен", op + ".value");
+                    }
+
+                    break;
+                case "6004":
+                    var value = owner.Code(reader, (observation.Value as CodeableConcept)?.Coding, [PreferentialPrescriptionFhirToSemdTranslator.ValiditySystem],
+                        op + ".valueCodeableConcept", "Срок действия рецепта");
+                    var until = CdaTime.ToTs((observation.Effective as FhirDateTime)?.Value);
+                    if (until is null)
+                    {
+                        reader.Problem(TranslationErrorCodes.MissingElement, "Срок действия рецепта: effectiveDateTime (дата окончания действия) обязателен", op + ".effective");
+                    }
+
+                    if (value is not null && !ProductValidity.Contains(value.Code))
+                    {
+                        reader.Problem(TranslationErrorCodes.InvalidValue,
+                            "Срок действия рецепта: для лекарственного препарата допустимы коды 1, 2, 4 справочника 1.2.643.5.1.13.13.99.2.608 (рецепты на медицинские изделия и лечебное питание, коды 6 и 7, не поддерживаются)",
+                            op + ".valueCodeableConcept");
+                    }
+                    else if (value is not null && until is not null)
+                    {
+                        docInfo.Add(w => Observation(w, field, until[..8], x => Cd(x, value)));
+                    }
+
+                    break;
+                case "6006" or "11001":
+                    if (observation.Value is FhirBoolean { Value: { } flag })
+                    {
+                        docInfo.Add(w => Observation(w, field, null, x => Bl(x, flag)));
+                    }
+                    else
+                    {
+                        reader.Problem(TranslationErrorCodes.MissingElement, $"{field.Display}: valueBoolean обязателен", op + ".value");
+                    }
+
+                    break;
+                default:
+                    reader.Problem(TranslationErrorCodes.InvalidValue, "DOCINFO: Observation.code должен быть 6000, 6001, 6002, 6004, 6006 или 11001 справочника urn:oid:1.2.643.5.1.13.13.99.2.166", op + ".code");
+                    break;
+            }
+        }
+
+        foreach (var (code, name) in new[] { ("6001", "Серия рецепта"), ("6002", "Номер рецепта"), ("6004", "Срок действия рецепта"), ("6006", "Назначение по решению врачебной комиссии"), ("11001", "Признак (11001)") })
+        {
+            if (!seen.Contains(code))
+            {
+                reader.Problem(TranslationErrorCodes.MissingElement, $"DOCINFO: Observation «{name}» (код {code} справочника 1.2.643.5.1.13.13.99.2.166) обязателен", path + ".entry");
+            }
+        }
+
+        if (diagnosis is null)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, "DOCINFO: Condition с диагнозом по МКБ-10 (urn:oid:1.2.643.5.1.13.13.11.1005) обязателен", path + ".entry");
+        }
+        else
+        {
+            var dgn = diagnosis;
+            docInfo.Add(w => Observation(w, PreferentialPrescriptionFhirToSemdTranslator.FieldOfDiagnosis, null, x => Cd(x, dgn)));
+        }
+    }
+
+    private void AddCoded(List<Action<XmlWriter>> into, CdaCode field, Observation observation, string[] systems, string op, string what)
+    {
+        if (owner.Code(reader, (observation.Value as CodeableConcept)?.Coding, systems, op + ".valueCodeableConcept", what) is { } value)
+        {
+            into.Add(w => Observation(w, field, null, x => Cd(x, value)));
+        }
+    }
+
+    private void ReadBenefits(Composition.SectionComponent section, string path)
+    {
+        var fields = new List<string>();
+        foreach (var (resource, op) in Entries(section, path))
+        {
+            if (resource is not Observation observation)
+            {
+                reader.Problem(TranslationErrorCodes.InvalidValue, "BENEFITS: section.entry должен ссылаться на Observation", op);
+                continue;
+            }
+
+            if (owner.Code(reader, observation.Code?.Coding, Field, op + ".code", "Observation.code") is not { } field)
+            {
+                continue;
+            }
+
+            if (field.Code != "811" && fields.Contains(field.Code))
+            {
+                reader.Problem(TranslationErrorCodes.InvalidValue, $"Поле {field.Code} должно быть указано один раз", op + ".code");
+                continue;
+            }
+
+            fields.Add(field.Code);
+            switch (field.Code)
+            {
+                case "811":
+                    AddCoded(benefits, field, observation, [PreferentialPrescriptionFhirToSemdTranslator.BenefitSystem], op, "Категория льготы");
+                    break;
+                case "6009":
+                    AddCoded(benefits, field, observation, [PreferentialPrescriptionFhirToSemdTranslator.FinancingSystem], op, "Источник финансирования");
+                    break;
+                case "6010":
+                    if (observation.Value is Quantity { Value: { } percent } q && percent is > 0 and <= 100
+                        && (q.Code is null || (q.Code == "53" && q.System == "urn:oid:" + PreferentialPrescriptionFhirToSemdTranslator.UnitSystem)))
+                    {
+                        if (owner.Unit(reader, "53", op + ".valueQuantity", shortName: true) is { } unit)
+                        {
+                            benefits.Add(w => Observation(w, field, null, x =>
+                            {
+                                x.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "PQ");
+                                x.WriteAttributeString("value", PreferentialPrescriptionFhirToSemdTranslator.Number(percent));
+                                x.WriteAttributeString("unit", "%");
+                                Translation(x, percent, unit.Code);
+                            }));
+                        }
+                    }
+                    else
+                    {
+                        reader.Problem(TranslationErrorCodes.InvalidValue, "Процент оплаты: valueQuantity (value 1…100, code 53 справочника urn:oid:1.2.643.5.1.13.13.11.1358) обязателен", op + ".value");
+                    }
+
+                    break;
+                default:
+                    reader.Problem(TranslationErrorCodes.InvalidValue, "BENEFITS: Observation.code должен быть 811, 6009 или 6010 справочника urn:oid:1.2.643.5.1.13.13.99.2.166", op + ".code");
+                    break;
+            }
+        }
+
+        foreach (var (code, name) in new[] { ("811", "Категория льготы"), ("6009", "Источник финансирования"), ("6010", "Процент оплаты") })
+        {
+            if (!fields.Contains(code))
+            {
+                reader.Problem(TranslationErrorCodes.MissingElement, $"BENEFITS: Observation «{name}» (код {code} справочника 1.2.643.5.1.13.13.99.2.166) обязателен", path + ".entry");
+            }
+        }
+    }
+
+    private void ReadRecipe(Composition.SectionComponent section, string path)
+    {
+        var requests = Entries(section, path).ToList();
+        if (requests.Count != 1 || requests[0].Resource is not MedicationRequest request)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, "RECIPE: ровно одна ссылка на MedicationRequest обязательна", path + ".entry");
+            return;
+        }
+
+        item = ReadItem(request, requests[0].Path);
+    }
+
+    private Item? ReadItem(MedicationRequest request, string mp)
+    {
+        var concept = request.Medication as CodeableConcept;
+        var medication = owner.Code(reader, concept?.Coding,
+            [PreferentialPrescriptionFhirToSemdTranslator.MedicationSystem, PreferentialPrescriptionFhirToSemdTranslator.InnSystem], mp + ".medicationCodeableConcept", "Лекарственный препарат");
+        var dosage = request.DosageInstruction.FirstOrDefault();
+        var dp = mp + ".dosageInstruction[0]";
+        if (dosage is null)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, "MedicationRequest.dosageInstruction обязателен", dp);
+            return null;
+        }
+
+        var route = owner.Code(reader, dosage.Route?.Coding, [PreferentialPrescriptionFhirToSemdTranslator.RouteSystem], dp + ".route", "Путь введения");
+        var repeat = dosage.Timing?.Repeat;
+        var bounds = repeat?.Bounds as Period;
+        var start = CdaTime.ToTs(bounds?.Start);
+        var end = CdaTime.ToTs(bounds?.End);
+        var days = 0;
+        if (start is null || end is null)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, "Срок приёма: timing.repeat.boundsPeriod со start и end (даты) обязателен", dp + ".timing.repeat.bounds");
+        }
+        else
+        {
+            days = DateOnly.ParseExact(end[..8], "yyyyMMdd").DayNumber - DateOnly.ParseExact(start[..8], "yyyyMMdd").DayNumber + 1;
+            if (days < 1)
+            {
+                reader.Problem(TranslationErrorCodes.InvalidValue, "timing.repeat.boundsPeriod.end раньше start", dp + ".timing.repeat.bounds");
+            }
+        }
+
+        var periodUcum = repeat?.PeriodUnit switch
+        {
+            Timing.UnitsOfTime.Min => "min",
+            Timing.UnitsOfTime.H => "h",
+            Timing.UnitsOfTime.D => "d",
+            Timing.UnitsOfTime.Wk => "wk",
+            Timing.UnitsOfTime.Mo => "mo",
+            Timing.UnitsOfTime.A => "a",
+            _ => null,
+        };
+        if (repeat?.Period is not { } period || period <= 0 || periodUcum is null)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, "Кратность приёма: timing.repeat.period (> 0) и periodUnit (min, h, d, wk, mo, a) обязательны", dp + ".timing.repeat.period");
+            period = 0;
+        }
+
+        var periodUnit = periodUcum is null ? null : owner.Unit(reader, TimeUnitCode(periodUcum), dp + ".timing.repeat.periodUnit", shortName: true);
+        var dayUnit = owner.Unit(reader, "24", dp + ".timing.repeat.bounds", shortName: true);
+        var dose = dosage.DoseAndRate.FirstOrDefault()?.Dose as Quantity;
+        (CdaCode Code, string Ucum)? doseUnit = null;
+        if (dose?.Value is not { } doseValue || doseValue <= 0)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, "Разовая доза: doseAndRate[0].doseQuantity (value > 0, system urn:oid:1.2.643.5.1.13.13.11.1358, code) обязательна", dp + ".doseAndRate[0].doseQuantity");
+            doseValue = 0;
+        }
+        else
+        {
+            doseUnit = owner.Unit(reader, UnitCode(dose), dp + ".doseAndRate[0].doseQuantity.code", shortName: false);
+        }
+
+        var quantity = request.DispenseRequest?.Quantity;
+        (CdaCode Code, string Ucum)? quantityUnit = null;
+        if (quantity?.Value is not { } quantityValue || quantityValue <= 0)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, "Количество: dispenseRequest.quantity (value > 0, code 128 «Единица» справочника urn:oid:1.2.643.5.1.13.13.11.1358) обязательно", mp + ".dispenseRequest.quantity");
+            quantityValue = 0;
+        }
+        else if ((quantity.Code ?? "128") != "128" || (quantity.System is not null && quantity.System != "urn:oid:" + PreferentialPrescriptionFhirToSemdTranslator.UnitSystem))
+        {
+            reader.Problem(TranslationErrorCodes.InvalidValue, "Количество единиц лекарственного препарата: единица — code 128 «Единица» справочника urn:oid:1.2.643.5.1.13.13.11.1358", mp + ".dispenseRequest.quantity.code");
+        }
+        else
+        {
+            quantityUnit = owner.Unit(reader, "128", mp + ".dispenseRequest.quantity.code", shortName: false);
+        }
+
+        if (medication is null || route is null || start is null || end is null || days < 1 || period <= 0 || periodUnit is null || dayUnit is null
+            || doseUnit is null || quantityUnit is null)
+        {
+            return null;
+        }
+
+        return new Item(medication, concept?.Text, route, start[..8], end[..8], days, dayUnit.Value.Code, period, periodUnit.Value.Ucum, periodUnit.Value.Code,
+            doseValue, doseUnit.Value.Ucum, doseUnit.Value.Code, quantityValue, quantityUnit.Value.Code);
+    }
+
+    private static string TimeUnitCode(string ucum) => ucum switch
+    {
+        "min" => "22",
+        "h" => "23",
+        "d" => "24",
+        "wk" => "520",
+        "mo" => "521",
+        _ => "522",
+    };
+
+    private static string? UnitCode(Quantity q) => q.System == "urn:oid:" + PreferentialPrescriptionFhirToSemdTranslator.UnitSystem ? q.Code : null;
+
+    public void Write(XmlWriter w)
+    {
+        foreach (var section in sections)
+        {
+            Action<XmlWriter> entries = section.Code.Code switch
+            {
+                "DOCINFO" => x => docInfo.ForEach(a => a(x)),
+                "BENEFITS" => x => benefits.ForEach(a => a(x)),
+                _ => x => WriteItem(x, item!),
+            };
+            CdaHeaderWriter.Section(w, section, entries);
+        }
+    }
+
+    private static void Observation(XmlWriter w, CdaCode code, string? time, Action<XmlWriter> value)
+    {
+        w.WriteStartElement("entry");
+        BareObservation(w, code, time, value);
+        w.WriteEndElement();
+    }
+
+    private static void BareObservation(XmlWriter w, CdaCode code, string? time, Action<XmlWriter> value)
+    {
+        w.WriteStartElement("observation");
+        w.WriteAttributeString("classCode", "OBS");
+        w.WriteAttributeString("moodCode", "EVN");
+        CdaHeaderWriter.Coded(w, "code", code);
+        if (time is not null)
+        {
+            CdaHeaderWriter.Empty(w, "effectiveTime", ("value", time));
+        }
+
+        w.WriteStartElement("value");
+        value(w);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void Cd(XmlWriter w, CdaCode value)
+    {
+        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
+        CdaHeaderWriter.CodedAttributes(w, value);
+    }
+
+    private static void St(XmlWriter w, string text)
+    {
+        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
+        w.WriteString(text);
+    }
+
+    private static void Bl(XmlWriter w, bool value)
+    {
+        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "BL");
+        w.WriteAttributeString("value", value ? "true" : "false");
+    }
+
+    private static void WriteItem(XmlWriter w, Item item)
+    {
+        w.WriteStartElement("entry");
+        w.WriteStartElement("substanceAdministration");
+        w.WriteAttributeString("classCode", "SBADM");
+        w.WriteAttributeString("moodCode", "RQO");
+        CdaHeaderWriter.Empty(w, "code", ("nullFlavor", "NI"));
+        w.WriteStartElement("effectiveTime");
+        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "IVL_TS");
+        CdaHeaderWriter.Empty(w, "low", ("value", item.Start));
+        CdaHeaderWriter.Empty(w, "high", ("value", item.End));
+        w.WriteEndElement();
+        CdaHeaderWriter.Coded(w, "routeCode", item.Route);
+        w.WriteStartElement("consumable");
+        w.WriteAttributeString("typeCode", "CSM");
+        w.WriteStartElement("manufacturedProduct");
+        w.WriteAttributeString("classCode", "MANU");
+        w.WriteStartElement("manufacturedMaterial");
+        w.WriteAttributeString("classCode", "MMAT");
+        w.WriteAttributeString("determinerCode", "KIND");
+        CdaHeaderWriter.Coded(w, "code", item.Medication);
+        if (!string.IsNullOrWhiteSpace(item.Name))
+        {
+            CdaHeaderWriter.Text(w, "name", item.Name);
+        }
+
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+
+        // Dosage: course length (width in days), frequency (PIVL_TS period), single dose.
+        w.WriteStartElement("entryRelationship");
+        w.WriteAttributeString("typeCode", "COMP");
+        w.WriteStartElement("substanceAdministration");
+        w.WriteAttributeString("classCode", "SBADM");
+        w.WriteAttributeString("moodCode", "RQO");
+        w.WriteStartElement("effectiveTime");
+        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "IVL_TS");
+        Quantity(w, "width", item.Days, "d", item.DayUnit);
+        w.WriteEndElement();
+        w.WriteStartElement("effectiveTime");
+        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "PIVL_TS");
+        w.WriteAttributeString("institutionSpecified", "true");
+        Quantity(w, "period", item.Period, item.PeriodUcum, item.PeriodUnit);
+        w.WriteEndElement();
+        Quantity(w, "doseQuantity", item.Dose, item.DoseUcum, item.DoseUnit);
+        w.WriteStartElement("consumable");
+        w.WriteAttributeString("typeCode", "CSM");
+        w.WriteStartElement("manufacturedProduct");
+        w.WriteAttributeString("classCode", "MANU");
+        CdaHeaderWriter.Empty(w, "manufacturedMaterial", ("nullFlavor", "NA"));
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+
+        // Quantity prescribed (6011), in units «U» with the 1358 unit 128 as translation.
+        w.WriteStartElement("entryRelationship");
+        w.WriteAttributeString("typeCode", "COMP");
+        BareObservation(w, PreferentialPrescriptionFhirToSemdTranslator.FieldOfQuantity, null, x =>
+        {
+            x.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "PQ");
+            x.WriteAttributeString("value", PreferentialPrescriptionFhirToSemdTranslator.Number(item.Quantity));
+            x.WriteAttributeString("unit", "U");
+            Translation(x, item.Quantity, item.QuantityUnit);
+        });
+        w.WriteEndElement();
+
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void Quantity(XmlWriter w, string name, decimal value, string ucum, CdaCode unit)
+    {
+        w.WriteStartElement(name);
+        w.WriteAttributeString("value", PreferentialPrescriptionFhirToSemdTranslator.Number(value));
+        w.WriteAttributeString("unit", ucum);
+        Translation(w, value, unit);
+        w.WriteEndElement();
+    }
+
+    private static void Translation(XmlWriter w, decimal value, CdaCode unit)
+    {
+        w.WriteStartElement("translation");
+        w.WriteAttributeString("value", PreferentialPrescriptionFhirToSemdTranslator.Number(value));
+        CdaHeaderWriter.CodedAttributes(w, unit);
+        w.WriteEndElement();
+    }
+}

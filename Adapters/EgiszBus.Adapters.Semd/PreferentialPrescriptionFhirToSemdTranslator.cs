@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Xml;
+using Hl7.Fhir.Model;
+
+namespace EgiszBus.Adapters.Semd;
+
+/// <summary>
+/// Translates a FHIR R4 document Bundle of a preferential prescription into SEMD kind 141
+/// («Льготный рецепт на лекарственный препарат, изделие медицинского назначения и специализированный продукт лечебного питания (CDA)
+/// Редакция 4», templateId 1.2.643.5.1.13.13.14.37.9.4, CDA code 1522 «37»).
+/// The header is written by the shared header code (<see cref="CdaHeaderWriter"/>) with documentationOf (event 58/59/60) and componentOf
+/// (the encounter); the body holds DOCINFO (series 6001, number 6002, validity 6004, medical commission 6006, flag 11001, optional form 6000,
+/// diagnosis 809), BENEFITS (category 811, source of financing 6009, percentage paid 6010) and RECIPE with one
+/// <c>substanceAdministration</c> (validity codes 1, 2, 4 — a medicinal product).
+/// Pure and deterministic. Profile: <c>Schemas/fhir/preferentialprescription-141.md</c>.
+/// Facts are returned as <see cref="LaboratoryDocumentFacts"/>, the general facts record of every kind (Kind = "141").
+/// </summary>
+public sealed partial class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
+{
+    /// <summary>ClinicalDocument/templateId/@root of kind 141 revision 4.</summary>
+    public const string TemplateId = "1.2.643.5.1.13.13.14.37.9.4";
+
+    /// <summary>FNSI 1.2.643.5.1.13.13.11.1522 code of the CDA <c>code</c>.</summary>
+    public const string DocumentTypeCode = "37";
+
+    internal const string FieldSystem = "1.2.643.5.1.13.13.99.2.166";
+    internal const string IcdSystem = "1.2.643.5.1.13.13.11.1005";
+    internal const string UnitSystem = "1.2.643.5.1.13.13.11.1358";
+    internal const string ValiditySystem = "1.2.643.5.1.13.13.99.2.608";
+    internal const string FormSystem = "1.2.643.5.1.13.13.99.2.609";
+    internal const string BenefitSystem = "1.2.643.5.1.13.13.99.2.541";
+    internal const string FinancingSystem = "1.2.643.5.1.13.13.99.2.605";
+    internal const string MedicationSystem = "1.2.643.5.1.13.13.99.2.611";
+    internal const string InnSystem = "1.2.643.5.1.13.13.99.2.603";
+    internal const string DeviceSystem = "1.2.643.5.1.13.13.99.2.604";
+    internal const string RouteSystem = "1.2.643.5.1.13.13.11.1468";
+
+    // ---- UNVERIFIED: directories the 141 rules require that are not among the FNSI snapshots in shared/data/nsi. ----
+    // codeSystemName of each directory whose values the MIS sends (code, display and version come from the Bundle as sent),
+    // and the 1.2.643.5.1.13.13.99.2.166 field the translator writes itself (display and version as in the other kinds' tables).
+    private static readonly IReadOnlyDictionary<string, string> UnverifiedDirectoryNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [FieldSystem] = "Кодируемые поля CDA документов",
+        [ValiditySystem] = "Сроки действия рецепта",
+        [FormSystem] = "Формы рецептурных бланков",
+        [BenefitSystem] = "Категории льготы",
+        [FinancingSystem] = "Источники финансирования льготного лекарственного обеспечения",
+        [MedicationSystem] = "Лекарственные препараты (ЕСКЛП)",
+        [InnSystem] = "Международные непатентованные наименования лекарственных препаратов",
+        [DeviceSystem] = "Медицинские изделия и специализированные продукты лечебного питания",
+        [RouteSystem] = "Пути введения лекарственных препаратов, в том числе для льготного обеспечения граждан лекарственными средствами",
+    };
+
+    private static readonly CdaCode FieldDiagnosisCode = new("809", FieldSystem, UnverifiedDirectoryNames[FieldSystem], "5.27", "Шифр по МКБ-10");
+    private static readonly CdaCode FieldQuantity = new("6011", FieldSystem, UnverifiedDirectoryNames[FieldSystem], "5.27", "Количество единиц лекарственного препарата");
+    // ---- end of the unverified table ----
+
+    /// <summary>Event codes (1.2.643.5.1.13.13.99.2.726) of the 141 template: medicinal product, nutrition, medical device.</summary>
+    private static readonly string[] EventCodes = ["58", "59", "60"];
+
+    private readonly NsiCatalog nsi;
+
+    /// <summary>Creates a translator that reads FNSI snapshots from <paramref name="nsi"/>.</summary>
+    public PreferentialPrescriptionFhirToSemdTranslator(NsiCatalog nsi)
+    {
+        this.nsi = nsi ?? throw new ArgumentNullException(nameof(nsi));
+    }
+
+    /// <inheritdoc/>
+    public string Kind => "141";
+
+    /// <inheritdoc/>
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
+    {
+        var problems = new List<TranslationProblem>();
+        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
+    }
+
+    /// <summary>Translates a parsed document Bundle.</summary>
+    public SemdTranslation Translate(Bundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        return Translate(bundle, []);
+    }
+
+    private SemdTranslation Translate(Bundle original, List<TranslationProblem> problems)
+    {
+        var bundle = HeaderView(original, out var kind);
+        var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
+        const string cp = "Bundle.entry[0].resource";
+        if (bundle.Entry.FirstOrDefault()?.Resource is Composition && kind != Kind)
+        {
+            reader.Problem(TranslationErrorCodes.WrongDocumentKind, "Composition.type должен содержать код 141 справочника 1.2.643.5.1.13.13.11.1520", cp + ".type");
+            return new SemdTranslation(false, null, null, problems);
+        }
+
+        var header = reader.Read();
+        if (header is null || reader.Composition is not { } composition)
+        {
+            return new SemdTranslation(false, null, null, problems);
+        }
+
+        if (header.ServiceEvent?.Code is not { } eventCode || !EventCodes.Contains(eventCode.Code) || (header.ServiceEvent.Low ?? header.ServiceEvent.High) is null)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement,
+                "Composition.event[0]: code 58, 59 или 60 справочника 1.2.643.5.1.13.13.99.2.726 («Формирование рецепта на …») и period обязательны", cp + ".event");
+        }
+
+        if (header.Encounter is not { } encounter || encounter.Ids.Count != 2 || encounter.Low is null)
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement,
+                "Composition.encounter → Encounter обязателен: identifier случая (urn:oid:<корень МИС>.15) и карты (….16/.17), period.start", cp + ".encounter");
+        }
+
+        var body = new PreferentialPrescriptionBody(this, reader, composition);
+        var ok = body.Read();
+        var facts = HeaderFacts.Of(Kind, header, original, nsi, reader);
+        if (!ok || problems.Count > 0)
+        {
+            return new SemdTranslation(false, null, facts, problems);
+        }
+
+        // The 141 serviceEvent holds only code and effectiveTime/@value (no performer; written here, after legalAuthenticator);
+        // componentOf without medService:DocType; times at day precision or minutes with a zone.
+        var serviceEvent = header.ServiceEvent!;
+        var eventTime = Minutes(serviceEvent.Low ?? serviceEvent.High);
+        header = header with
+        {
+            TemplateId = TemplateId,
+            EffectiveTime = Minutes(header.EffectiveTime),
+            ServiceEvent = null,
+            Encounter = header.Encounter is { } en ? en with { Low = Minutes(en.Low), High = Minutes(en.High), DocType = null } : null,
+        };
+        var style = new CdaStyle(XsiTypes: false, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: w => DocumentationOf(w, serviceEvent.Code!, eventTime));
+        return new SemdTranslation(true, WithOgrnip(CdaHeaderWriter.Document(header, body.Write, style)), facts, problems);
+    }
+
+    private static void DocumentationOf(XmlWriter w, CdaCode code, string? time)
+    {
+        w.WriteStartElement("documentationOf", CdaHeaderWriter.Hl7);
+        w.WriteStartElement("serviceEvent", CdaHeaderWriter.Hl7);
+        CdaHeaderWriter.Coded(w, "code", code);
+        CdaHeaderWriter.Time(w, "effectiveTime", time, "NI");
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    /// <summary>The 141 XSD wants <c>identity:Ogrnip</c> after every <c>identity:Ogrn</c> (null for an organisation); the shared header writes only Ogrn.</summary>
+    private static byte[] WithOgrnip(byte[] semd)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(semd);
+        text = OgrnLine().Replace(text, m => m.Value + m.Groups["indent"].Value + "<identity:Ogrnip nullFlavor=\"NA\" />\n");
+        return System.Text.Encoding.UTF8.GetBytes(text);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^(?<indent>[ ]*)<identity:Ogrn>[^<\n]*</identity:Ogrn>\n", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OgrnLine();
+
+    /// <summary>
+    /// The Bundle the shared header reader sees: when the shared kind table does not list 141 yet, a copy whose Composition.type
+    /// carries a listed kind with the 1522 code «37», so that the header is read by the same code; the template is set afterwards.
+    /// </summary>
+    private static Bundle HeaderView(Bundle bundle, out string? kind)
+    {
+        kind = null;
+        if (bundle.Entry.FirstOrDefault()?.Resource is not Composition composition)
+        {
+            return bundle;
+        }
+
+        kind = composition.Type?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + SemdKinds.KindSystem)?.Code;
+        var hasType = composition.Type?.Coding.Any(x => x.System == "urn:oid:" + SemdKinds.DocTypeSystem) == true;
+        if (kind != "141" || (SemdKinds.ByKind("141") is not null && hasType))
+        {
+            return bundle;
+        }
+
+        var copy = (Bundle)bundle.DeepCopy()!;
+        var type = ((Composition)copy.Entry[0].Resource!).Type!;
+        type.Coding.First(x => x.System == "urn:oid:" + SemdKinds.KindSystem).Code = SemdKinds.ByKind("141")?.Kind ?? "119";
+        if (!hasType)
+        {
+            type.Coding.Add(new Coding("urn:oid:" + SemdKinds.DocTypeSystem, DocumentTypeCode));
+        }
+
+        return copy;
+    }
+
+    private static string? Minutes(string? ts) => ts is { Length: 19 } ? ts[..12] + ts[14..] : ts;
+
+    internal static CdaCode FieldOfDiagnosis => FieldDiagnosisCode;
+
+    internal static CdaCode FieldOfQuantity => FieldQuantity;
+
+    internal static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A coded value: from the snapshot when the directory is held (unknown code = TRN-011), else as sent (code, display, version required).</summary>
+    internal CdaCode? Code(FhirHeaderReader reader, IEnumerable<Coding>? codings, IReadOnlyCollection<string> systems, string path, string what)
+    {
+        var coding = codings?.FirstOrDefault(x => systems.Any(s => x.System == "urn:oid:" + s));
+        var expected = string.Join(" или ", systems.Select(s => "urn:oid:" + s));
+        if (coding is null || string.IsNullOrEmpty(coding.Code))
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, $"{what}: coding {expected} обязателен", path);
+            return null;
+        }
+
+        var system = coding.System![8..];
+        if (nsi.HasDirectory(system))
+        {
+            return reader.Code(coding, path);
+        }
+
+        if (string.IsNullOrEmpty(coding.Display) || string.IsNullOrEmpty(coding.Version))
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, $"{what}: coding {expected} с code, display и version обязателен", path);
+            return null;
+        }
+
+        return new CdaCode(coding.Code, system, UnverifiedDirectoryNames.GetValueOrDefault(system) ?? SemdKinds.DirectoryNames.GetValueOrDefault(system), coding.Version, coding.Display);
+    }
+
+    /// <summary>
+    /// A unit of 1.2.643.5.1.13.13.11.1358 by code (unknown = TRN-011) with its UCUM code; <paramref name="shortName"/> takes the display from
+    /// the SHORTNAME column (the 141 rules want «сут», «ч», «%», … in translations of times and percentages).
+    /// </summary>
+    internal (CdaCode Code, string Ucum)? Unit(FhirHeaderReader reader, string? code, string path, bool shortName)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement, $"Единица измерения (code справочника urn:oid:{UnitSystem}) обязательна", path);
+            return null;
+        }
+
+        if (nsi.Find(UnitSystem, code) is not { } entry)
+        {
+            reader.Problem(TranslationErrorCodes.UnknownCode, $"Код {code} отсутствует в справочнике {UnitSystem}", path);
+            return null;
+        }
+
+        var display = shortName && entry.Columns.GetValueOrDefault("SHORTNAME") is { Length: > 0 } s ? s : entry.Display;
+        var ucum = entry.Columns.GetValueOrDefault("UCUM");
+        return (new CdaCode(entry.Code, UnitSystem, entry.DirectoryName, entry.Version, display),
+            string.IsNullOrWhiteSpace(ucum) ? "1" : ucum.Replace(" ", string.Empty, StringComparison.Ordinal));
+    }
+}
