@@ -211,7 +211,9 @@ internal sealed class CdaHeaderXmlReader(XElement root, NsiCatalog? nsi, List<Tr
             return null;
         }
 
-        var patronymic = name!.Element(IdentityNs + "Patronymic")?.Value.Trim();
+        // Russian SEMD carry the patronymic in identity:Patronymic; plain-CDA kinds (43) as a second given.
+        var patronymic = name!.Element(IdentityNs + "Patronymic")?.Value.Trim()
+            ?? name.Elements(V3 + "given").Skip(1).FirstOrDefault()?.Value.Trim();
         return new CdaName(family, given, string.IsNullOrEmpty(patronymic) ? null : patronymic);
     }
 

@@ -22,7 +22,8 @@ public sealed class FhirToSemdTranslators
             new InstrumentalFhirToSemdTranslator(nsi),
             new MseReferralFhirToSemdTranslator(nsi),
             new PrescriptionFhirToSemdTranslator(nsi),
-            new PreferentialPrescriptionFhirToSemdTranslator(nsi))
+            new PreferentialPrescriptionFhirToSemdTranslator(nsi),
+            new HospitalisationReferralFhirToSemdTranslator(nsi))
     {
         kinds = nsi;
     }

@@ -24,6 +24,7 @@ internal static class SemdKinds
         new("121", "1.2.643.5.1.13.13.14.34.9.6", "34"),
         new("148", "1.2.643.5.1.13.13.14.86.9.2", "86"),
         new("141", "1.2.643.5.1.13.13.14.37.9.4", "37"),
+        new("43", "1.2.643.5.1.13.13.14.3.9.2", "3"),
     ];
 
     // Older template generations and sibling templates that share a kind's header.

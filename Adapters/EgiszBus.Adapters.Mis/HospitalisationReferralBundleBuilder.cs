@@ -1,0 +1,217 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+
+namespace EgiszBus.Adapters.Mis;
+
+/// <summary>
+/// Builds the FHIR R4 document Bundle of profile <c>Schemas/fhir/hospitalisationreferral-43.md</c> from a
+/// <see cref="HospitalisationReferralMisDocument"/> and the organisation's entry of the regional profile.
+/// Deterministic: every id is a name-based UUID (v5) of the document id.
+/// </summary>
+internal static class HospitalisationReferralBundleBuilder
+{
+    private const string Oid = "urn:oid:";
+    private const string SectionSystem = "1.2.643.5.1.13.13.99.2.197";
+
+    // Displays of the accepted purposes (FNSI 1.2.643.5.1.13.13.99.2.726 3.10; the SEMD translator checks them against the snapshot).
+    private static readonly Dictionary<string, string> Purposes = new(StringComparer.Ordinal)
+    {
+        ["13"] = "Госпитализация",
+        ["1"] = "Консультация",
+        ["3"] = "Инструментальное исследование",
+        ["4"] = "Лабораторное исследование",
+    };
+
+    private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
+    {
+        ["13"] = "Направление на госпитализацию",
+        ["1"] = "Направление на консультацию",
+        ["3"] = "Направление на обследование",
+        ["4"] = "Направление на обследование",
+    };
+
+    public static Bundle Build(HospitalisationReferralMisDocument document, MisOrganizationProfile organization)
+    {
+        var root = organization.MisRoot;
+        var documentRoot = root + ".51";
+        var baseName = documentRoot + "/" + document.DocumentNumber;
+        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
+        ResourceReference Ref(Guid id) => new("urn:uuid:" + id.ToString("D"));
+        string Local(DateTime value) =>
+            new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), organization.UtcOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+        var ids = new[] { "Composition", "Patient", "Practitioner", "PractitionerRole", "Organization", "Department", "Target", "Request", "Diagnosis" }
+            .ToDictionary(n => n, Id, StringComparer.Ordinal);
+        var documentTime = Local(document.DocumentDate);
+        var bundle = new Bundle
+        {
+            Id = MisUuid.Create(baseName).ToString("D"),
+            Identifier = new Identifier(Oid + documentRoot, document.DocumentNumber),
+            Type = Bundle.BundleType.Document,
+            Timestamp = DateTimeOffset.Parse(documentTime, CultureInfo.InvariantCulture),
+        };
+
+        var patientRef = Ref(ids["Patient"]);
+        var roleRef = Ref(ids["PractitionerRole"]);
+        CodeableConcept Concept(string system, string code, string? display, string? version) =>
+            new() { Coding = [new Coding(Oid + system, code, display) { Version = version }] };
+        Composition.SectionComponent Section(string code, string title, string text, IEnumerable<string> entries) => new()
+        {
+            Title = title,
+            Code = Concept(SectionSystem, code, title, null),
+            Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = Div(text) },
+            Entry = entries.Select(e => Ref(ids[e])).ToList(),
+        };
+
+        var purpose = Purposes[document.PurposeCode];
+        var planned = document.PlannedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var scopeText = $"{purpose}: {document.TargetOrganizationName}"
+            + (document.PlannedDate is { } p ? ", плановая дата " + p.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) : string.Empty) + ".";
+        var diagnosisText = document.Diagnosis + (document.DiagnosisText is { } dt ? " " + dt : string.Empty);
+        var resources = new List<(string Key, Resource Resource)>
+        {
+            ("Composition", new Composition
+            {
+                Meta = new Meta { VersionId = "1" },
+                Identifier = new Identifier(Oid + root + ".50", document.DocumentNumber),
+                Status = CompositionStatus.Final,
+                Type = new CodeableConcept
+                {
+                    Coding =
+                    [
+                        new Coding(Oid + "1.2.643.5.1.13.13.11.1520", "43", "Направление на госпитализацию, восстановительное лечение, обследование, консультацию (CDA) Редакция 2"),
+                        new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "3", "Направление на госпитализацию, восстановительное лечение, обследование, консультацию"),
+                    ],
+                },
+                Subject = patientRef,
+                Date = documentTime,
+                Author = [roleRef],
+                Title = Titles[document.PurposeCode],
+                Confidentiality = Composition.V3ConfidentialityClassification.N,
+                Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Party = roleRef }],
+                Custodian = Ref(ids["Organization"]),
+                Section =
+                [
+                    Section("SCOPORG", "Цель направления и медицинская организация, куда направлен", scopeText, ["Request"]),
+                    Section("DGN", "Диагнозы", diagnosisText, ["Diagnosis"]),
+                    Section("ELU", "Описание и обоснование направления", document.Justification, []),
+                ],
+            }),
+            ("Patient", Patient(document.Patient, root, organization)),
+            ("Practitioner", new Practitioner
+            {
+                Identifier =
+                [
+                    new Identifier(Oid + root + ".70", MisUuid.Create(root + ".70/" + document.Author.Snils).ToString("D")),
+                    new Identifier(Oid + "1.2.643.100.3", document.Author.Snils),
+                ],
+                Name = [Name(document.Author.Family, document.Author.Given, document.Author.Patronymic)],
+            }),
+            ("PractitionerRole", new PractitionerRole
+            {
+                Practitioner = Ref(ids["Practitioner"]),
+                Organization = Ref(ids["Department"]),
+                Code = [Concept("1.2.643.5.1.13.13.11.1002", document.Author.PositionCode, null, null)],
+            }),
+            ("Organization", new Organization
+            {
+                Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Oid), new Identifier(Oid + "1.2.643.100.1", organization.Ogrn)],
+                Name = organization.Name,
+                Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, organization.Phone)],
+                Address = [Address(organization.Address)],
+            }),
+            ("Department", new Organization
+            {
+                Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Department.Oid)],
+                Name = organization.Department.Name,
+                PartOf = Ref(ids["Organization"]),
+            }),
+            ("Target", new Organization
+            {
+                Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + document.TargetOrganizationOid)],
+                Name = document.TargetOrganizationName,
+            }),
+            ("Request", new ServiceRequest
+            {
+                Status = RequestStatus.Active,
+                Intent = RequestIntent.Order,
+                Code = Concept("1.2.643.5.1.13.13.99.2.726", document.PurposeCode, purpose, null),
+                Subject = patientRef,
+                Occurrence = planned is null ? null : new FhirDateTime(planned),
+                AuthoredOn = documentTime,
+                Requester = roleRef,
+                Performer = [Ref(ids["Target"])],
+                ReasonReference = [Ref(ids["Diagnosis"])],
+            }),
+            ("Diagnosis", new Condition
+            {
+                Code = Concept("1.2.643.5.1.13.13.11.1005", document.Diagnosis, null, null),
+                Subject = patientRef,
+            }),
+        };
+
+        foreach (var (key, resource) in resources)
+        {
+            resource.Id = ids[key].ToString("D");
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + resource.Id, Resource = resource });
+        }
+
+        return bundle;
+    }
+
+    private static string Div(string text) =>
+        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + System.Security.SecurityElement.Escape(text) + "</p></div>";
+
+    private static Patient Patient(MisPatient p, string root, MisOrganizationProfile organization)
+    {
+        var patient = new Patient
+        {
+            Identifier =
+            [
+                new Identifier(Oid + root + ".10", MisUuid.Create(root + ".10/" + p.Snils).ToString("D")),
+                new Identifier(Oid + "1.2.643.100.3", p.Snils),
+            ],
+            Name = [Name(p.Family, p.Given, p.Patronymic)],
+            Gender = p.GenderCode == "1" ? AdministrativeGender.Male : AdministrativeGender.Female,
+            BirthDate = p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Address = [Address(organization.DefaultPatientAddress)],
+        };
+        if (p.OmsPolicy is { } policy)
+        {
+            var (code, display) = policy.Length switch
+            {
+                16 => ("2", "Полис ОМС единого образца, бессрочный"),
+                9 => ("4", "Временное свидетельство"),
+                _ => ("1", "Полис ОМС старого образца"),
+            };
+            patient.Identifier.Add(new Identifier("https://fhir.ru/ig/core/systems/oms", policy)
+            {
+                Type = new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1035", code, display),
+            });
+        }
+
+        return patient;
+    }
+
+    private static HumanName Name(string family, string given, string? patronymic) =>
+        new() { Use = HumanName.NameUse.Official, Family = family, Given = patronymic is null ? [given] : [given, patronymic] };
+
+    private static Address Address(MisAddress address)
+    {
+        var result = new Address { Text = address.Text, PostalCode = address.PostalCode };
+        if (address.Type is { } type)
+        {
+            result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/address-type", Coded("1.2.643.5.1.13.13.11.1504", type)));
+        }
+
+        result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/regionRF", Coded("1.2.643.5.1.13.13.99.2.206", address.Region)));
+        var fias = new Extension { Url = "https://fhir.ru/ig/core/StructureDefinition/fias" };
+        fias.Extension.Add(new Extension("aoguid", new Identifier("urn:hl7-ru:fias:aoguid", address.AoGuid)));
+        fias.Extension.Add(new Extension("houseguid", new Identifier("urn:hl7-ru:fias:houseguid", address.HouseGuid)));
+        result.Extension.Add(fias);
+        return result;
+    }
+
+    private static CodeableConcept Coded(string system, MisCoding coding) =>
+        new() { Coding = [new Coding(Oid + system, coding.Code, coding.Display) { Version = coding.Version }] };
+}
