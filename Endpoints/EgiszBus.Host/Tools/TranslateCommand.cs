@@ -12,7 +12,9 @@ namespace EgiszBus.Host.Tools;
 /// <c>egiszbus translate --from mis-csv|mis-json|fhir|semd --to fhir|semd [--kind CODE] INPUT [-o OUTPUT] [--profile FILE] [--json]</c>:
 /// MIS exports → FHIR or SEMD (via FHIR), FHIR → SEMD, SEMD → FHIR. A CSV export writes one file per document into the folder
 /// <c>-o</c> (<c>{kind}-{number}.xml|json</c>), with a progress bar on a terminal; other inputs write <c>-o FILE</c> or standard
-/// output. Problems go to the error stream as <c>CODE location: message</c>; <c>--json</c> prints
+/// output. For MIS input <c>--kind</c> picks the format's translator from <c>MisTranslators</c> (default 186; JSON for every kind,
+/// CSV for 186 and 148); a kind without one is a usage error naming the supported kinds. Problems go to the error stream as
+/// <c>CODE location: message</c>; <c>--json</c> prints
 /// <c>{"documents":[{"number","output"}],"problems":[{"code","location","message","document"}]}</c> instead.
 /// Exit 0 all translated, 2 some input invalid (the valid documents are still written), 1 usage or I/O error.
 /// </summary>
@@ -24,6 +26,9 @@ public static class TranslateCommand
     /// <summary>Output formats.</summary>
     public static readonly IReadOnlyList<string> Targets = ["fhir", "semd"];
 
+    /// <summary>The kind of <c>--from mis-csv|mis-json</c> without <c>--kind</c> (the laboratory formats came first).</summary>
+    public const string DefaultMisKind = "186";
+
     private sealed record Output(string Number, string Kind, byte[] Bytes, string Extension);
 
     /// <summary>The <c>translate</c> command.</summary>
@@ -33,7 +38,7 @@ public static class TranslateCommand
         from.AcceptOnlyFromAmong([.. Sources]);
         var to = new Option<string>("--to") { Description = "Output format: " + string.Join(", ", Targets), Required = true };
         to.AcceptOnlyFromAmong([.. Targets]);
-        var kind = new Option<string?>("--kind") { Description = "SEMD kind (FNSI 1.2.643.5.1.13.13.11.1520 code, e.g. 186); default: the kind the input declares" };
+        var kind = new Option<string?>("--kind") { Description = "SEMD kind (FNSI 1.2.643.5.1.13.13.11.1520 code, e.g. 148); fhir: default the kind the Bundle declares; mis-json (all eleven kinds) and mis-csv (186 laboratory, 148 prescriptions): default 186" };
         var input = new Argument<string>("INPUT") { Description = "The input file" };
         var output = new Option<string?>("--output", "-o")
         {
@@ -120,28 +125,30 @@ public static class TranslateCommand
     private static IEnumerable<Output> FromMis(string source, string target, string? kind, byte[] input, MisProfile profile,
         Func<string> referenceData, List<ToolProblem> problems)
     {
-        if (kind is not null && kind != "186")
-        {
-            throw new ToolInput.ToolException($"--kind {kind}: the MIS formats carry laboratory protocols (186) only");
-        }
-
-        var read = source == "mis-csv" ? new LaboratoryCsvToFhirTranslator(profile).Translate(input) : new LaboratoryJsonToFhirTranslator(profile).Translate(input);
+        // The one place that picks the MIS → FHIR translator: the format of --from and the kind asked for (186 by default).
+        var format = source == "mis-csv" ? MisTranslators.Csv : MisTranslators.Json;
+        kind ??= DefaultMisKind;
+        var registry = new MisTranslators(profile);
+        var translator = registry.For(format, kind)
+            ?? throw new ToolInput.ToolException($"--kind {kind}: no {source} translator; supported kinds: "
+                + string.Join(", ", registry.Supported.Where(s => s.Format == format).Select(s => s.Kind)));
+        var read = translator.Translate(input);
         problems.AddRange(read.Problems.Select(p => new ToolProblem(p.Code, p.Location, p.Message, p.DocumentNumber)));
         var translators = target == "semd" ? new FhirToSemdTranslators(new NsiCatalog(referenceData())) : null;
-        return read.Documents.Select(bundle => ToOutput(bundle, translators, problems)).OfType<Output>().ToList();
+        return read.Documents.Select(bundle => ToOutput(bundle, kind, translators, problems)).OfType<Output>().ToList();
     }
 
-    private static Output? ToOutput(Bundle bundle, FhirToSemdTranslators? translators, List<ToolProblem> problems)
+    private static Output? ToOutput(Bundle bundle, string kind, FhirToSemdTranslators? translators, List<ToolProblem> problems)
     {
         var number = bundle.Identifier?.Value ?? bundle.Id ?? "document";
         if (translators is null)
         {
-            return new Output(number, "186", JsonSerializer.SerializeToUtf8Bytes(bundle, FhirJson), "json");
+            return new Output(number, kind, JsonSerializer.SerializeToUtf8Bytes(bundle, FhirJson), "json");
         }
 
         var translation = translators.Translate(SemdToFhirTranslator.Serialize(bundle));
         problems.AddRange(translation.Problems.Select(p => new ToolProblem(p.Code, $"document {number}, {p.Location ?? "Bundle"}", p.Message, number)));
-        return translation.Succeeded ? new Output(number, translation.Facts?.Kind ?? "186", translation.Semd!, "xml") : null;
+        return translation.Succeeded ? new Output(number, translation.Facts?.Kind ?? kind, translation.Semd!, "xml") : null;
     }
 
     private static IEnumerable<Output> FromFhir(string? kind, byte[] input, NsiCatalog nsi, List<ToolProblem> problems)

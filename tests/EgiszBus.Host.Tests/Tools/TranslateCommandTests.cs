@@ -121,6 +121,57 @@ public sealed class TranslateCommandTests
     }
 
     [TestMethod]
+    public async Task GivenTheConsultationMisJson_WhenTranslatedWithKind119ToSemdOnStandardOutput_ThenXsdValidSemd119()
+    {
+        var input = Path.Combine(RepositoryPaths.Samples, "Documents", "Json", "Consultation-119-01.json");
+
+        var (exitCode, output, error) = await RunAsync("translate", "--from", "mis-json", "--to", "semd", "--kind", "119", input, "--profile", Profile,
+            "--reference-data", Data);
+
+        Assert.AreEqual(0, exitCode, error);
+        StringAssert.StartsWith(output, "<?xml");
+        var semd = Encoding.UTF8.GetBytes(output);
+        Assert.IsTrue(SemdSchematron.RulesMatch("119", semd), "the SEMD carries the templateId of kind 119");
+        Assert.IsEmpty(new SemdSchemaValidator(Data).Validate("119", semd));
+    }
+
+    [TestMethod]
+    public async Task GivenThePrescriptionsCsv_WhenTranslatedWithKind148ToSemd_ThenOneSchematronValidSemdPerPrescriptionInTheFolder()
+    {
+        using var temp = new TempDirectory();
+        var input = Path.Combine(RepositoryPaths.Samples, "Documents", "Csv", "Prescription-148-01.csv");
+        var folder = Path.Combine(temp.Path, "out");
+
+        var (exitCode, output, error) = await RunAsync("translate", "--from", "mis-csv", "--to", "semd", "--kind", "148", input, "-o", folder,
+            "--profile", Profile, "--reference-data", Data);
+
+        Assert.AreEqual(0, exitCode, output + error);
+        var files = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        CollectionAssert.AreEqual(new[] { "148-148401.xml", "148-148402.xml" }, files);
+
+        // One Saxon run for the whole folder.
+        var validation = await RunAsync("validate", "--kind", "148", folder, "--reference-data", Data);
+
+        Assert.AreEqual(0, validation.ExitCode, validation.Output + validation.Error);
+        Assert.AreEqual(2, validation.Output.Split('\n').Count(l => l.StartsWith("VALID ", StringComparison.Ordinal) && l.Contains("xsd + schematron", StringComparison.Ordinal)), validation.Output);
+    }
+
+    [TestMethod]
+    [DataRow("mis-csv", "119", "Csv/Prescription-148-01.csv", "148, 186")]
+    [DataRow("mis-json", "999", "Json/Consultation-119-01.json", "43, 80, 83, 119")]
+    public async Task GivenAKindWithoutAnMisTranslator_WhenTranslated_ThenExit1NamingTheSupportedKinds(string from, string kind, string sample, string named)
+    {
+        var input = Path.Combine(RepositoryPaths.Samples, "Documents", sample);
+
+        var (exitCode, output, error) = await RunAsync("translate", "--from", from, "--to", "fhir", "--kind", kind, input, "--profile", Profile);
+
+        Assert.AreEqual(1, exitCode, output + error);
+        StringAssert.Contains(error, "--kind " + kind);
+        StringAssert.Contains(error, named);
+        Assert.IsEmpty(output);
+    }
+
+    [TestMethod]
     public async Task GivenASemdMadeFromTheFhirSample_WhenTranslatedBackToFhir_ThenTheBundleKeepsTheDocumentNumber()
     {
         using var temp = new TempDirectory();
