@@ -11,6 +11,9 @@ internal sealed partial class MisFieldParser(TimeProvider time)
 {
     public static readonly DateOnly MinDate = new(1900, 1, 1);
 
+    /// <summary>The latest date accepted where a date may lie in the future.</summary>
+    public static readonly DateOnly LatestFutureDate = new(2100, 12, 31);
+
     public delegate void Report(string code, string message);
 
     public string? Required(string? raw, string what, Report report)
@@ -79,6 +82,33 @@ internal sealed partial class MisFieldParser(TimeProvider time)
     /// <summary>A date in one of <paramref name="formats"/>; checks the range (1900 … tomorrow).</summary>
     public DateOnly? Date(string? raw, string what, string[] formats, Report report) =>
         DateTime(raw, what, formats, [], report) is { } value ? DateOnly.FromDateTime(value.Value) : null;
+
+    /// <summary>
+    /// A date that may lie in the future (validity ends, planned course ends): parsed like <see cref="Date"/>, range
+    /// 1900 … 2100; whether it is consistent with the document date is the caller's check.
+    /// </summary>
+    public DateOnly? FutureDate(string? raw, string what, string[] formats, Report report)
+    {
+        if (Required(raw, what, report) is not { } value)
+        {
+            return null;
+        }
+
+        if (!System.DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            report(MisErrorCodes.InvalidDate, $"«{what}»: дата некорректна или не существует (ожидается {string.Join(" или ", formats)})");
+            return null;
+        }
+
+        var date = DateOnly.FromDateTime(parsed);
+        if (date < MinDate || date > LatestFutureDate)
+        {
+            report(MisErrorCodes.DateOutOfRange, $"«{what}»: дата вне допустимого диапазона (с 01.01.1900 по 31.12.2100)");
+            return null;
+        }
+
+        return date;
+    }
 
     /// <summary>A date, or a date with time; HasTime tells which.</summary>
     public (DateTime Value, bool HasTime)? DateTime(string? raw, string what, string[] dateFormats, string[] dateTimeFormats, Report report)

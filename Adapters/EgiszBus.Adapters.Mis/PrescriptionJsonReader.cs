@@ -180,7 +180,7 @@ public sealed class PrescriptionJsonReader
         }
 
         var validity = Coding(root, "$", "validity");
-        var until = Text(root, "$", "validUntil") is { } u ? parser.Date(u, "validUntil", DateFormats, At("$.validUntil")) : null;
+        var until = Text(root, "$", "validUntil") is { } u ? parser.FutureDate(u, "validUntil", DateFormats, At("$.validUntil")) : null;
         var byCommission = false;
         if (root.TryGetProperty("byCommission", out var bc) && bc.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
         {
@@ -215,8 +215,8 @@ public sealed class PrescriptionJsonReader
                 var medication = Coding(item, ip, "medication");
                 var name = Text(item, ip, "name");
                 var route = Coding(item, ip, "route");
-                var start = Text(item, ip, "start") is { } st ? parser.Date(st, "start", DateFormats, At(ip + ".start")) : null;
-                var end = Text(item, ip, "end") is { } en ? parser.Date(en, "end", DateFormats, At(ip + ".end")) : null;
+                var start = Text(item, ip, "start") is { } st ? parser.FutureDate(st, "start", DateFormats, At(ip + ".start")) : null;
+                var end = Text(item, ip, "end") is { } en ? parser.FutureDate(en, "end", DateFormats, At(ip + ".end")) : null;
                 if (start is not null && end is not null && end < start)
                 {
                     At(ip + ".end")(MisErrorCodes.DateOutOfRange, "Дата окончания приёма раньше даты начала");
