@@ -86,9 +86,11 @@ public sealed class TestHub : IAsyncDisposable
         hub.Settings["Remd:Retry:InitialDelay"] = "00:00:00.500";
         hub.Settings["Remd:Retry:MaxDelay"] = "00:00:03";
         hub.Settings["Remd:Retry:Deadline"] = "00:05:00";
-        hub.Settings["Trust:CaCertificates:0"] = Path.Combine(Pki, "ca.pem");
         hub.Settings["ReferenceData:Path"] = RepositoryPaths.SharedData;
-        hub.Settings["ReferenceData:SchemaFolders:147"] = "119";
+        foreach (var (key, value) in SampleHubSettings.For(Pki))
+        {
+            hub.Settings[key] = value;
+        }
         return hub;
     }
 

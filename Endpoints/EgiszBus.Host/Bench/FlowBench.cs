@@ -50,8 +50,8 @@ internal static class FlowBench
                 ["Remd:ServiceUrl"] = emulator.ServiceUri.ToString(),
                 ["Remd:CallbackUrl"] = gatewayUrl + GatewayApi.CallbackPath,
                 ["Remd:ClientEntityId"] = Guid.NewGuid().ToString(),
-                ["Trust:CaCertificates:0"] = Path.Combine(pki, "ca.pem"),
             })
+            .AddInMemoryCollection(SampleHubSettings.For(pki))
             .Build();
         var settings = HostConfiguration.Load(configuration, out _, repository);
         await using var app = HubComposition.Build(settings, configuration, HubComposition.AllEndpoints);

@@ -59,12 +59,8 @@ public static class DemoCommand
                 ["Remd:ClientEntityId"] = Guid.NewGuid().ToString(),
                 ["Remd:CallbackTimeout"] = "00:00:05",
                 ["Remd:Retry:InitialDelay"] = "00:00:01",
-                ["Trust:CaCertificates:0"] = Path.Combine(pki, "ca.pem"),
-                // The public data's semd/147 folder holds kind 142's rules: check discharge summaries against the base CDA XSD.
-                ["ReferenceData:SchemaFolders:147"] = "119",
-                ["Signing:CertificatePath"] = Path.Combine(pki, "organization.pem"),
-                ["Signing:PrivateKeyPath"] = Path.Combine(pki, "organization.key.pem"),
             })
+            .AddInMemoryCollection(SampleHubSettings.For(pki))
             .Build();
         var settings = HostConfiguration.Load(configuration, out _);
         await using var app = HubComposition.Build(settings, configuration, HubComposition.AllEndpoints);
