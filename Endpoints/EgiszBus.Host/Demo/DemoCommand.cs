@@ -131,12 +131,13 @@ public static class DemoCommand
 
     private static string Table(IReadOnlyList<Row> rows)
     {
+        var width = Math.Max(26, rows.Max(r => r.File.Length));
         var lines = new List<string>
         {
-            $"{"Файл",-26} {"Документ",-36} {"Состояние",-11} {"Рег. номер РЭМД / ошибки"}",
-            new string('-', 110),
+            $"{"Файл".PadRight(width)} {"Документ",-36} {"Состояние",-11} {"Рег. номер РЭМД / ошибки"}",
+            new string('-', width + 84),
         };
-        lines.AddRange(rows.Select(r => $"{r.File,-26} {r.Id,-36} {r.State,-11} {r.EmdrId ?? r.Problems}"));
+        lines.AddRange(rows.Select(r => $"{r.File.PadRight(width)} {r.Id,-36} {r.State,-11} {r.EmdrId ?? r.Problems}"));
         return string.Join(Environment.NewLine, lines);
     }
 
