@@ -189,6 +189,27 @@ public abstract class DocumentFlowTests
         Assert.AreEqual("Registered", statuses[accepted].GetProperty("state").GetString());
     }
 
+    [TestMethod]
+    public async Task GivenADocumentSignedByAnotherDoctor_WhenSubmitted_ThenItIsRejectedBecauseTheSignerIsNotTheAuthor()
+    {
+        await using var hub = await TestHub.CreateAsync(Transport);
+        await hub.StartAsync();
+        var bundle = TestHub.LaboratorySample(0, 6001);
+        var author = SampleVariants.Resource(JsonNode.Parse(bundle)!.AsObject(), "Practitioner")["identifier"]!.AsArray()
+            .First(i => i!["system"]!.GetValue<string>() == "urn:oid:1.2.643.100.3")!["value"]!.GetValue<string>();
+        var otherDoctor = Directory.GetFiles(Path.Combine(TestHub.Pki, "doctors"), "*.key.pem")
+            .Select(f => Path.GetFileName(f)[..11]).First(snils => snils != new string(author.Where(char.IsDigit).ToArray()));
+
+        var id = await SubmitSignedAsync(hub, await hub.Mis.SignAsync(bundle, otherDoctor));
+        var status = (await hub.WaitForFinalAsync([id], TimeSpan.FromSeconds(60)))[id];
+
+        Assert.AreEqual("Rejected", status.GetProperty("state").GetString(), status.ToString());
+        var problem = status.GetProperty("problems").EnumerateArray().Single();
+        Assert.AreEqual("DOC-002", problem.GetProperty("code").GetString());
+        Assert.AreEqual("Bundle.signature", problem.GetProperty("location").GetString());
+        Assert.AreEqual(0, hub.Emulator.Ledger.Documents.Count, "a document signed by someone else must not reach REMD");
+    }
+
     private static async Task<Guid> SubmitSignedAsync(TestHub hub, string signedBundle)
     {
         using var response = await PostAsync(hub, signedBundle);

@@ -38,7 +38,14 @@ public sealed class SampleMis(HttpClient http, string pkiDirectory)
     }
 
     /// <summary>Adds the author's detached CMS signature over the hub's SEMD rendering to <c>Bundle.signature</c>.</summary>
-    public async Task<string> SignAsync(string bundleJson, CancellationToken cancellationToken = default)
+    public Task<string> SignAsync(string bundleJson, CancellationToken cancellationToken = default) =>
+        SignAsync(bundleJson, signerSnils: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SignAsync(string, CancellationToken)"/>, but signed with the test key of <paramref name="signerSnils"/>
+    /// (11 digits) instead of the author's — to show what the hub does with a signature by someone else.
+    /// </summary>
+    public async Task<string> SignAsync(string bundleJson, string? signerSnils, CancellationToken cancellationToken = default)
     {
         var bundle = JsonNode.Parse(bundleJson)?.AsObject() ?? throw new ArgumentException("not a JSON object", nameof(bundleJson));
         bundle.Remove("signature");
@@ -54,7 +61,7 @@ public sealed class SampleMis(HttpClient http, string pkiDirectory)
         }
 
         var (authorReference, snils) = FindAuthor(bundle);
-        var signature = SignerFor(snils).SignDetached(semd);
+        var signature = SignerFor(signerSnils ?? snils).SignDetached(semd);
         bundle["signature"] = new JsonObject
         {
             ["type"] = new JsonArray(new JsonObject
