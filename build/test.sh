@@ -14,6 +14,7 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 ls /usr/lib/x86_64-linux-gnu/engines-3/gost.so >/dev/null 2>&1 || need+=(libengine-gost-openssl)
 command -v xmlsec1 >/dev/null 2>&1 || need+=(xmlsec1)
 command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}" >&2
   SUDO=; [ "$(id -u)" -ne 0 ] && SUDO="sudo -n"
