@@ -7,7 +7,7 @@ namespace EgiszBus.Adapters.Mis;
 /// JSON walking shared by the consultation (119) and discharge summary (147) readers: typed property access with JSON-path
 /// problems, and the parts both formats have in common (patient, author, address, diagnosis). Messages never quote personal data.
 /// </summary>
-internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisFieldParser parser, List<MisProblem> problems)
+internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisFieldParser parser, List<MisProblem> problems) : MisJsonWalker(parser, problems)
 {
     /// <summary>Longest accepted text of one narrative field, in characters.</summary>
     public const int MaxTextLength = 100_000;
@@ -23,40 +23,6 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
     /// <summary>Address type 3 «Адрес фактического проживания (пребывания)» (1.2.643.5.1.13.13.11.1504 v1.3), which the 119 rules demand.</summary>
     public static readonly MisCoding ActualResidence = new("3", "Адрес фактического проживания (пребывания)", "1.3");
 
-    /// <summary>The document number once read (problems carry it).</summary>
-    public string? Number { get; set; }
-
-    public MisFieldParser Parser => parser;
-
-    public static MisProblem? CheckSize(ReadOnlyMemory<byte> json, int maxBytes) =>
-        json.Length > maxBytes ? new MisProblem(MisErrorCodes.InputTooLarge, $"Документ больше {maxBytes} байт", null) : null;
-
-    /// <summary>Parses the bytes (BOM skipped); a problem instead when empty or malformed (<c>line L, column C</c>).</summary>
-    public static (JsonDocument? Document, MisProblem? Problem) Parse(ReadOnlyMemory<byte> json)
-    {
-        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            json = json[3..];
-        }
-
-        if (json.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
-        {
-            return (null, new MisProblem(MisErrorCodes.EmptyInput, "Документ пуст", "$"));
-        }
-
-        try
-        {
-            return (JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow }), null);
-        }
-        catch (JsonException ex)
-        {
-            var at = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : null;
-            return (null, new MisProblem(MisErrorCodes.MalformedInput, "Некорректный JSON: " + ex.Message.Split('\n')[0].Trim(), at));
-        }
-    }
-
-    public MisFieldParser.Report At(string path) => (code, message) => problems.Add(new MisProblem(code, message, path, Number));
-
     /// <summary>The organisation OID; with a profile, one missing from it is a problem.</summary>
     public string? OrganizationOid(JsonElement root)
     {
@@ -71,10 +37,10 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
     }
 
     public (DateTime Value, bool HasTime)? DateTime(JsonElement parent, string path, string name, bool required = true) =>
-        String(parent, path, name, required) is { } text ? parser.DateTime(text, name, DateFormats, DateTimeFormats, At($"{path}.{name}")) : null;
+        String(parent, path, name, required) is { } text ? Parser.DateTime(text, name, DateFormats, DateTimeFormats, At($"{path}.{name}")) : null;
 
     public DateOnly? Date(JsonElement parent, string path, string name, bool required) =>
-        String(parent, path, name, required) is { } text ? parser.Date(text, name, DateFormats, At($"{path}.{name}")) : null;
+        String(parent, path, name, required) is { } text ? Parser.Date(text, name, DateFormats, At($"{path}.{name}")) : null;
 
     /// <summary>The patient; <paramref name="policyRequired"/> makes <c>omsPolicy</c> required.</summary>
     public (MisPatient Patient, MisAddress? Address)? Patient(JsonElement root, DateTime? documentDate, bool policyRequired)
@@ -98,7 +64,7 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
             _ => Report(At(path + ".gender"), MisErrorCodes.UnknownGender, "gender: ожидается male или female"),
         };
         var policyText = String(pe, path, "omsPolicy", required: policyRequired);
-        var policy = policyText is null ? null : parser.OmsPolicy(policyText, "omsPolicy", At(path + ".omsPolicy"));
+        var policy = policyText is null ? null : Parser.OmsPolicy(policyText, "omsPolicy", At(path + ".omsPolicy"));
         MisAddress? address = null;
         var addressOk = true;
         if (pe.TryGetProperty("address", out var ae) && ae.ValueKind != JsonValueKind.Null)
@@ -131,7 +97,7 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
         var given = String(ae, path, "given", required: true);
         var patronymic = String(ae, path, "patronymic", required: false);
         var position = String(ae, path, "positionCode", required: true) is { } pc
-            ? parser.Code(pc, "positionCode", "1.2.643.5.1.13.13.11.1002", At(path + ".positionCode"))
+            ? Parser.Code(pc, "positionCode", "1.2.643.5.1.13.13.11.1002", At(path + ".positionCode"))
             : null;
         return snils is null || family is null || given is null || position is null ? null : new MisDoctor(snils, family, given, patronymic, position);
     }
@@ -153,7 +119,7 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
         }
 
         var region = String(element, path, "region", required: true) is { } r
-            ? parser.Code(r, "region", "1.2.643.5.1.13.13.99.2.206", At(path + ".region"))
+            ? Parser.Code(r, "region", "1.2.643.5.1.13.13.99.2.206", At(path + ".region"))
             : null;
         var aoGuid = Guid(element, path, "aoGuid");
         var houseGuid = Guid(element, path, "houseGuid");
@@ -181,9 +147,6 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
         return code is null || text is null ? null : new MisConsultationDiagnosis(code, text);
     }
 
-    public string? Snils(JsonElement parent, string path) =>
-        String(parent, path, "snils", required: true) is { } s ? parser.Snils(s, "snils", At(path + ".snils")) : null;
-
     /// <summary>A narrative text: a string without control characters other than line breaks and tabs, at most <see cref="MaxTextLength"/>.</summary>
     public string? Text(JsonElement parent, string path, string name, bool required)
     {
@@ -207,90 +170,9 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
         return value;
     }
 
-    public bool Object(JsonElement element, string path, string[] known)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            At(path)(MisErrorCodes.InvalidStructure, "Ожидается объект JSON");
-            return false;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
-            {
-                At($"{path}.{property.Name}")(MisErrorCodes.InvalidStructure, $"Неизвестное свойство «{property.Name}»");
-            }
-        }
-
-        return true;
-    }
-
-    public JsonElement? Child(JsonElement parent, string path, string name)
-    {
-        if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-        {
-            At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-            return null;
-        }
-
-        return child;
-    }
-
     /// <summary>A non-empty array (an empty one is reported with <paramref name="emptyCode"/>).</summary>
-    public JsonElement? Array(JsonElement parent, string path, string name, string emptyCode)
-    {
-        if (Child(parent, path, name) is not { } element)
-        {
-            return null;
-        }
-
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» должен быть массивом");
-            return null;
-        }
-
-        if (element.GetArrayLength() == 0)
-        {
-            At($"{path}.{name}")(emptyCode, $"Список «{name}» пуст: нужен хотя бы один элемент");
-            return null;
-        }
-
-        return element;
-    }
-
-    public string? String(JsonElement parent, string path, string name, bool required)
-    {
-        if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-        {
-            if (required)
-            {
-                At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-            }
-
-            return null;
-        }
-
-        if (child.ValueKind != JsonValueKind.String)
-        {
-            At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» должен быть строкой");
-            return null;
-        }
-
-        var value = child.GetString()!.Trim();
-        if (value.Length == 0)
-        {
-            if (required)
-            {
-                At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-            }
-
-            return null;
-        }
-
-        return value;
-    }
+    public JsonElement? Array(JsonElement parent, string path, string name, string emptyCode) =>
+        NonEmptyArray(parent, path, name, emptyCode, $"Список «{name}» пуст: нужен хотя бы один элемент");
 
     private string? Guid(JsonElement parent, string path, string name)
     {
@@ -315,12 +197,6 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
         {
             return false;
         }
-    }
-
-    private static string? Report(MisFieldParser.Report report, string code, string message)
-    {
-        report(code, message);
-        return null;
     }
 
     [GeneratedRegex(@"^[0-9]{6}$", RegexOptions.CultureInvariant)]

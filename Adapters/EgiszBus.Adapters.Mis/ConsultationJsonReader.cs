@@ -39,26 +39,8 @@ public sealed class ConsultationJsonReader
     }
 
     /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
-    public MisReadResult<MisConsultationDocument> Read(ReadOnlyMemory<byte> json)
-    {
-        if (ConsultationJsonElements.CheckSize(json, MaxInputBytes) is { } tooLarge)
-        {
-            return new([], [tooLarge]);
-        }
-
-        var (document, problem) = ConsultationJsonElements.Parse(json);
-        if (document is null)
-        {
-            return new([], [problem!]);
-        }
-
-        using (document)
-        {
-            var problems = new List<MisProblem>();
-            var result = Document(document.RootElement, new ConsultationJsonElements(profile, parser, problems));
-            return new MisReadResult<MisConsultationDocument>(result is null || problems.Count > 0 ? [] : [result], problems);
-        }
-    }
+    public MisReadResult<MisConsultationDocument> Read(ReadOnlyMemory<byte> json) =>
+        MisJsonWalker.Read(json, MaxInputBytes, (root, problems) => Document(root, new ConsultationJsonElements(profile, parser, problems)));
 
     private static MisConsultationDocument? Document(JsonElement root, ConsultationJsonElements j)
     {

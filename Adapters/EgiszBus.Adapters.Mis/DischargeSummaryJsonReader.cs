@@ -30,26 +30,8 @@ public sealed class DischargeSummaryJsonReader
     }
 
     /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
-    public MisReadResult<MisDischargeSummaryDocument> Read(ReadOnlyMemory<byte> json)
-    {
-        if (ConsultationJsonElements.CheckSize(json, MaxInputBytes) is { } tooLarge)
-        {
-            return new([], [tooLarge]);
-        }
-
-        var (document, problem) = ConsultationJsonElements.Parse(json);
-        if (document is null)
-        {
-            return new([], [problem!]);
-        }
-
-        using (document)
-        {
-            var problems = new List<MisProblem>();
-            var result = Document(document.RootElement, new ConsultationJsonElements(profile, parser, problems));
-            return new MisReadResult<MisDischargeSummaryDocument>(result is null || problems.Count > 0 ? [] : [result], problems);
-        }
-    }
+    public MisReadResult<MisDischargeSummaryDocument> Read(ReadOnlyMemory<byte> json) =>
+        MisJsonWalker.Read(json, MaxInputBytes, (root, problems) => Document(root, new ConsultationJsonElements(profile, parser, problems)));
 
     private static MisDischargeSummaryDocument? Document(JsonElement root, ConsultationJsonElements j)
     {

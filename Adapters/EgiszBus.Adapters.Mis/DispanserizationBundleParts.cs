@@ -56,34 +56,15 @@ internal sealed class DispanserizationBundleParts
         MisPatient patient, MisCoding? residence, MisCoding? addressType, MisDoctor author, string caseNumber, string card, DateTime start, DateTime end)
     {
         Add("Patient", Patient(patient, residence, addressType));
-        Add("Practitioner", new Practitioner
-        {
-            Identifier =
-            [
-                new Identifier(Oid + Root + ".70", MisUuid.Create(Root + ".70/" + author.Snils).ToString("D")),
-                new Identifier(Oid + "1.2.643.100.3", author.Snils),
-            ],
-            Name = [Name(author.Family, author.Given, author.Patronymic)],
-        });
+        Add("Practitioner", MisBundleParts.Practitioner(author, Root));
         Add("PractitionerRole", new PractitionerRole
         {
             Practitioner = Ref("Practitioner"),
             Organization = Ref("Department"),
             Code = [Concept("1.2.643.5.1.13.13.11.1002", author.PositionCode, null, null)],
         });
-        Add("Organization", new Organization
-        {
-            Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Oid), new Identifier(Oid + "1.2.643.100.1", organization.Ogrn)],
-            Name = organization.Name,
-            Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, organization.Phone)],
-            Address = [Address(organization.Address)],
-        });
-        Add("Department", new Organization
-        {
-            Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Department.Oid)],
-            Name = organization.Department.Name,
-            PartOf = Ref("Organization"),
-        });
+        Add("Organization", MisBundleParts.Organization(organization));
+        Add("Department", MisBundleParts.Department(organization, Ref("Organization")));
         Add("Encounter", new Encounter
         {
             Status = Encounter.EncounterStatus.Finished,
@@ -182,8 +163,7 @@ internal sealed class DispanserizationBundleParts
 
     public static CodeableConcept Concept(string system, MisCoding coding) => Concept(system, coding.Code, coding.Display, coding.Version);
 
-    public static HumanName Name(string family, string given, string? patronymic) =>
-        new() { Use = HumanName.NameUse.Official, Family = family, Given = patronymic is null ? [given] : [given, patronymic] };
+    public static HumanName Name(string family, string given, string? patronymic) => MisBundleParts.Name(family, given, patronymic);
 
     /// <summary>An address with region (code only when <paramref name="region"/> is a bare code) and FIAS ids.</summary>
     public static Address Address(string text, string postalCode, CodeableConcept region, string aoGuid, string houseGuid, MisCoding? type = null)

@@ -40,7 +40,7 @@ public sealed class DispanserizationJsonReader
     /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
     public MisReadResult<MisDispanserizationDocument> Read(ReadOnlyMemory<byte> json)
     {
-        using var document = DispanserizationJsonWalker.Parse(json, out var failure);
+        using var document = MisJsonWalker.Parse(json, MaxInputBytes, out var failure);
         if (document is null)
         {
             return new MisReadResult<MisDispanserizationDocument>([], [failure!]);

@@ -9,7 +9,7 @@ namespace EgiszBus.Adapters.Mis;
 /// input checks (size, BOM, emptiness, malformed JSON with line/column), strict objects (unknown properties are problems),
 /// the common header (patient, author, visit) and coded values. Every problem carries a JSON path such as <c>$.diagnoses[1].icd10</c>.
 /// </summary>
-internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, MisFieldParser parser, List<MisProblem> problems)
+internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, MisFieldParser parser, List<MisProblem> problems) : MisJsonWalker(parser, problems)
 {
     /// <summary>Largest accepted input.</summary>
     public const int MaxInputBytes = 4 * 1024 * 1024;
@@ -23,52 +23,12 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
     private static readonly string[] AuthorProperties = ["snils", "family", "given", "patronymic", "positionCode"];
     private static readonly string[] CodingProperties = ["code", "display", "version"];
 
-    /// <summary>The document number once read (problems carry it).</summary>
-    public string? Number { get; set; }
-
-    public MisFieldParser Parser => parser;
-
-    /// <summary>
-    /// Checks the raw input and parses it. Returns the document, or null and a single problem in <paramref name="problem"/>.
-    /// </summary>
-    public static JsonDocument? Parse(ReadOnlyMemory<byte> json, out MisProblem? problem)
-    {
-        problem = null;
-        if (json.Length > MaxInputBytes)
-        {
-            problem = new MisProblem(MisErrorCodes.InputTooLarge, $"Документ больше {MaxInputBytes} байт", null);
-            return null;
-        }
-
-        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            json = json[3..];
-        }
-
-        if (json.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
-        {
-            problem = new MisProblem(MisErrorCodes.EmptyInput, "Документ пуст", "$");
-            return null;
-        }
-
-        try
-        {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
-        }
-        catch (JsonException ex)
-        {
-            var at = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : null;
-            problem = new MisProblem(MisErrorCodes.MalformedInput, "Некорректный JSON: " + ex.Message.Split('\n')[0].Trim(), at);
-            return null;
-        }
-    }
-
     /// <summary>documentNumber, documentDate, organizationOid (checked against the profile).</summary>
     public (string? Number, DateTime? Date, string? Oid) Document(JsonElement root)
     {
         Number = String(root, "$", "documentNumber", required: true);
         var date = String(root, "$", "documentDate", required: true) is { } d
-            ? parser.DateTime(d, "documentDate", DateFormats, DateTimeFormats, At("$.documentDate"))?.Value
+            ? Parser.DateTime(d, "documentDate", DateFormats, DateTimeFormats, At("$.documentDate"))?.Value
             : null;
         var oid = String(root, "$", "organizationOid", required: true);
         if (oid is not null && profile is not null && profile.Find(oid) is null)
@@ -92,7 +52,7 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
         var family = String(pe, path, "family", required: true);
         var given = String(pe, path, "given", required: true);
         var patronymic = String(pe, path, "patronymic", required: false);
-        var birth = String(pe, path, "birthDate", required: true) is { } b ? parser.Date(b, "birthDate", DateFormats, At(path + ".birthDate")) : null;
+        var birth = String(pe, path, "birthDate", required: true) is { } b ? Parser.Date(b, "birthDate", DateFormats, At(path + ".birthDate")) : null;
         var genderText = String(pe, path, "gender", required: true);
         string? gender = null;
         if (genderText is "male" or "female")
@@ -105,7 +65,7 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
         }
 
         var policyText = String(pe, path, "omsPolicy", required: policyRequired);
-        var policy = policyText is null ? null : parser.OmsPolicy(policyText, "omsPolicy", At(path + ".omsPolicy"));
+        var policy = policyText is null ? null : Parser.OmsPolicy(policyText, "omsPolicy", At(path + ".omsPolicy"));
         if (birth is not null && documentDate is not null && birth.Value > DateOnly.FromDateTime(documentDate.Value))
         {
             At(path + ".birthDate")(MisErrorCodes.DateOutOfRange, "Дата рождения позже даты документа");
@@ -131,7 +91,7 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
         var given = String(ae, path, "given", required: true);
         var patronymic = String(ae, path, "patronymic", required: false);
         var position = String(ae, path, "positionCode", required: true) is { } pc
-            ? parser.Code(pc, "positionCode", "1.2.643.5.1.13.13.11.1002", At(path + ".positionCode"))
+            ? Parser.Code(pc, "positionCode", "1.2.643.5.1.13.13.11.1002", At(path + ".positionCode"))
             : null;
         return snils is null || family is null || given is null || position is null ? null : new MisDoctor(snils, family, given, patronymic, position);
     }
@@ -163,7 +123,7 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
 
     /// <summary>A date or date-time property.</summary>
     public DateTime? DateTime(JsonElement parent, string path, string name, bool required) =>
-        String(parent, path, name, required) is { } text ? parser.DateTime(text, name, DateFormats, DateTimeFormats, At($"{path}.{name}"))?.Value : null;
+        String(parent, path, name, required) is { } text ? Parser.DateTime(text, name, DateFormats, DateTimeFormats, At($"{path}.{name}"))?.Value : null;
 
     /// <summary>A coded value <c>{ "code", "display", "version" }</c> of a directory the hub holds no snapshot of (taken as sent).</summary>
     public MisCoding? Coding(JsonElement parent, string path, string name, string directory)
@@ -174,7 +134,7 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
             return null;
         }
 
-        var code = String(element, at, "code", required: true) is { } c ? parser.Code(c, "code", directory, At(at + ".code")) : null;
+        var code = String(element, at, "code", required: true) is { } c ? Parser.Code(c, "code", directory, At(at + ".code")) : null;
         var display = String(element, at, "display", required: true);
         var version = String(element, at, "version", required: true);
         if (version is not null && !VersionForm().IsMatch(version))
@@ -203,88 +163,13 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
         return value;
     }
 
-    public bool Object(JsonElement element, string path, string[] known)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            At(path)(MisErrorCodes.InvalidStructure, "Ожидается объект JSON");
-            return false;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
-            {
-                At($"{path}.{property.Name}")(MisErrorCodes.InvalidStructure, $"Неизвестное свойство «{property.Name}»");
-            }
-        }
-
-        return true;
-    }
-
-    public JsonElement? Child(JsonElement parent, string path, string name)
-    {
-        if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-        {
-            At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-            return null;
-        }
-
-        return child;
-    }
-
     /// <summary>A non-empty array property; an empty one is <see cref="MisErrorCodes.NoResults"/>.</summary>
-    public JsonElement? List(JsonElement parent, string path, string name, string emptyMessage)
+    public JsonElement? List(JsonElement parent, string path, string name, string emptyMessage) =>
+        NonEmptyArray(parent, path, name, MisErrorCodes.NoResults, emptyMessage);
+
+    /// <summary>Every string of these formats is at most <see cref="MaxTextLength"/> characters.</summary>
+    protected override string? Accept(string path, string name, string value)
     {
-        if (Child(parent, path, name) is not { } element)
-        {
-            return null;
-        }
-
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» должен быть массивом");
-            return null;
-        }
-
-        if (element.GetArrayLength() == 0)
-        {
-            At($"{path}.{name}")(MisErrorCodes.NoResults, emptyMessage);
-            return null;
-        }
-
-        return element;
-    }
-
-    public string? String(JsonElement parent, string path, string name, bool required)
-    {
-        if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-        {
-            if (required)
-            {
-                At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-            }
-
-            return null;
-        }
-
-        if (child.ValueKind != JsonValueKind.String)
-        {
-            At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» должен быть строкой");
-            return null;
-        }
-
-        var value = child.GetString()!.Trim();
-        if (value.Length == 0)
-        {
-            if (required)
-            {
-                At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-            }
-
-            return null;
-        }
-
         if (value.Length > MaxTextLength)
         {
             At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}»: не более {MaxTextLength.ToString(CultureInfo.InvariantCulture)} символов");
@@ -293,11 +178,6 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
 
         return value;
     }
-
-    public MisFieldParser.Report At(string path) => (code, message) => problems.Add(new MisProblem(code, message, path, Number));
-
-    private string? Snils(JsonElement parent, string path) =>
-        String(parent, path, "snils", required: true) is { } s ? parser.Snils(s, "snils", At(path + ".snils")) : null;
 
     [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex IcdForm();

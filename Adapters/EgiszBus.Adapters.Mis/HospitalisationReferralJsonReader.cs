@@ -55,47 +55,13 @@ public sealed partial class HospitalisationReferralJsonReader
     private static partial Regex OidPattern();
 
     /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
-    public MisReadResult<HospitalisationReferralMisDocument> Read(ReadOnlyMemory<byte> json)
+    public MisReadResult<HospitalisationReferralMisDocument> Read(ReadOnlyMemory<byte> json) =>
+        MisJsonWalker.Read(json, MaxInputBytes, (root, problems) => new Walker(this, problems).Document(root));
+
+    private sealed class Walker(HospitalisationReferralJsonReader owner, List<MisProblem> problems) : MisJsonWalker(owner.parser, problems)
     {
-        if (json.Length > MaxInputBytes)
-        {
-            return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Документ больше {MaxInputBytes} байт", null));
-        }
-
-        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            json = json[3..];
-        }
-
-        if (json.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
-        {
-            return Failed(new MisProblem(MisErrorCodes.EmptyInput, "Документ пуст", "$"));
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
-        }
-        catch (JsonException ex)
-        {
-            var at = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : null;
-            return Failed(new MisProblem(MisErrorCodes.MalformedInput, "Некорректный JSON: " + ex.Message.Split('\n')[0].Trim(), at));
-        }
-
-        using (document)
-        {
-            var problems = new List<MisProblem>();
-            var result = new Walker(this, problems).Document(document.RootElement);
-            return new MisReadResult<HospitalisationReferralMisDocument>(result is null || problems.Count > 0 ? [] : [result], problems);
-        }
-    }
-
-    private static MisReadResult<HospitalisationReferralMisDocument> Failed(MisProblem problem) => new([], [problem]);
-
-    private sealed class Walker(HospitalisationReferralJsonReader owner, List<MisProblem> problems)
-    {
-        private string? number;
+        private string? Text(JsonElement parent, string path, string name, bool required) =>
+            Text(parent, path, name, required, MaxTextLength);
 
         public HospitalisationReferralMisDocument? Document(JsonElement root)
         {
@@ -105,18 +71,10 @@ public sealed partial class HospitalisationReferralJsonReader
             }
 
             var p = owner.parser;
-            number = String(root, "$", "documentNumber", required: true);
-            var date = String(root, "$", "documentDate", required: true) is { } d
-                ? p.DateTime(d, "documentDate", DateFormats, DateTimeFormats, At("$.documentDate"))
-                : null;
-            var oid = String(root, "$", "organizationOid", required: true);
-            if (oid is not null && owner.profile is { } profile && profile.Find(oid) is null)
-            {
-                At("$.organizationOid")(MisErrorCodes.UnknownOrganization, $"Организация {oid} не описана в региональном профиле");
-            }
+            var (date, oid) = Header(root, owner.profile, DateFormats, DateTimeFormats);
 
-            var patient = Patient(root, date?.Value);
-            var author = Author(root);
+            var patient = Patient(root, date?.Value, PatientProperties, DateFormats);
+            var author = Author(root, AuthorProperties);
             var purpose = String(root, "$", "purpose", required: true);
             if (purpose is not null && !Purposes.ContainsKey(purpose))
             {
@@ -170,148 +128,14 @@ public sealed partial class HospitalisationReferralJsonReader
             }
 
             var justification = Text(root, "$", "justification", required: true);
-            if (number is null || date is null || oid is null || patient is null || author is null || purpose is null || targetOid is null
+            if (Number is null || date is null || oid is null || patient is null || author is null || purpose is null || targetOid is null
                 || targetName is null || !plannedOk || diagnosis is null || justification is null)
             {
                 return null;
             }
 
-            return new HospitalisationReferralMisDocument(number, date.Value.Value, oid, patient, author, Purposes[purpose], targetOid, targetName, planned,
+            return new HospitalisationReferralMisDocument(Number, date.Value.Value, oid, patient, author, Purposes[purpose], targetOid, targetName, planned,
                 diagnosis, diagnosisText, justification);
         }
-
-        private MisPatient? Patient(JsonElement root, DateTime? date)
-        {
-            if (Child(root, "$", "patient") is not { } pe || !Object(pe, "$.patient", PatientProperties))
-            {
-                return null;
-            }
-
-            var p = owner.parser;
-            var snils = Snils(pe, "$.patient");
-            var family = String(pe, "$.patient", "family", required: true);
-            var given = String(pe, "$.patient", "given", required: true);
-            var patronymic = String(pe, "$.patient", "patronymic", required: false);
-            var birth = String(pe, "$.patient", "birthDate", required: true) is { } b ? p.Date(b, "birthDate", DateFormats, At("$.patient.birthDate")) : null;
-            var gender = String(pe, "$.patient", "gender", required: true) switch
-            {
-                "male" => "1",
-                "female" => "2",
-                null => null,
-                _ => Report(At("$.patient.gender"), MisErrorCodes.UnknownGender, "gender: ожидается male или female"),
-            };
-            var policy = String(pe, "$.patient", "omsPolicy", required: false) is { } o ? p.OmsPolicy(o, "omsPolicy", At("$.patient.omsPolicy")) : null;
-            if (birth is not null && date is not null && birth.Value > DateOnly.FromDateTime(date.Value))
-            {
-                At("$.patient.birthDate")(MisErrorCodes.DateOutOfRange, "Дата рождения позже даты документа");
-                return null;
-            }
-
-            return snils is null || family is null || given is null || birth is null || gender is null
-                ? null
-                : new MisPatient(snils, family, given, patronymic, birth.Value, gender, policy);
-        }
-
-        private MisDoctor? Author(JsonElement root)
-        {
-            if (Child(root, "$", "author") is not { } ae || !Object(ae, "$.author", AuthorProperties))
-            {
-                return null;
-            }
-
-            var snils = Snils(ae, "$.author");
-            var family = String(ae, "$.author", "family", required: true);
-            var given = String(ae, "$.author", "given", required: true);
-            var patronymic = String(ae, "$.author", "patronymic", required: false);
-            var position = String(ae, "$.author", "positionCode", required: true) is { } pc
-                ? owner.parser.Code(pc, "positionCode", "1.2.643.5.1.13.13.11.1002", At("$.author.positionCode"))
-                : null;
-            return snils is null || family is null || given is null || position is null ? null : new MisDoctor(snils, family, given, patronymic, position);
-        }
-
-        private static string? Report(MisFieldParser.Report at, string code, string message)
-        {
-            at(code, message);
-            return null;
-        }
-
-        private string? Snils(JsonElement parent, string path) =>
-            String(parent, path, "snils", required: true) is { } s ? owner.parser.Snils(s, "snils", At(path + ".snils")) : null;
-
-        private string? Text(JsonElement parent, string path, string name, bool required)
-        {
-            var value = String(parent, path, name, required);
-            if (value is { Length: > MaxTextLength })
-            {
-                At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» длиннее {MaxTextLength} символов");
-                return null;
-            }
-
-            return value;
-        }
-
-        private bool Object(JsonElement element, string path, string[] known)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                At(path)(MisErrorCodes.InvalidStructure, "Ожидается объект JSON");
-                return false;
-            }
-
-            foreach (var property in element.EnumerateObject())
-            {
-                if (!known.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    At($"{path}.{property.Name}")(MisErrorCodes.InvalidStructure, $"Неизвестное свойство «{property.Name}»");
-                }
-            }
-
-            return true;
-        }
-
-        private JsonElement? Child(JsonElement parent, string path, string name)
-        {
-            if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-            {
-                At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                return null;
-            }
-
-            return child;
-        }
-
-        private string? String(JsonElement parent, string path, string name, bool required)
-        {
-            if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                }
-
-                return null;
-            }
-
-            if (child.ValueKind != JsonValueKind.String)
-            {
-                At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» должен быть строкой");
-                return null;
-            }
-
-            var value = child.GetString()!.Trim();
-            if (value.Length == 0)
-            {
-                if (required)
-                {
-                    At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                }
-
-                return null;
-            }
-
-            return value;
-        }
-
-        private MisFieldParser.Report At(string path) => (code, message) => problems.Add(new MisProblem(code, message, path, number));
     }
 }

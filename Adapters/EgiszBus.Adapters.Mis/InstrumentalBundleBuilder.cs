@@ -53,7 +53,7 @@ internal static class InstrumentalBundleBuilder
         {
             Title = title,
             Code = Concept("1.2.643.5.1.13.13.99.2.197", code, title, null),
-            Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = Div(text) },
+            Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = MisBundleParts.Div(text) },
             Entry = entries.Select(e => Ref(ids[e])).ToList(),
         };
 
@@ -108,35 +108,16 @@ internal static class InstrumentalBundleBuilder
                     Section("RESINFO", "Результаты исследования", document.Protocol, resInfo),
                 ],
             }),
-            ("Patient", Patient(document.Patient, root, organization)),
-            ("Practitioner", new Practitioner
-            {
-                Identifier =
-                [
-                    new Identifier(Oid + root + ".70", MisUuid.Create(root + ".70/" + document.Author.Snils).ToString("D")),
-                    new Identifier(Oid + "1.2.643.100.3", document.Author.Snils),
-                ],
-                Name = [Name(document.Author.Family, document.Author.Given, document.Author.Patronymic)],
-            }),
+            ("Patient", MisBundleParts.Patient(document.Patient, root, organization)),
+            ("Practitioner", MisBundleParts.Practitioner(document.Author, root)),
             ("PractitionerRole", new PractitionerRole
             {
                 Practitioner = Ref(ids["Practitioner"]),
                 Organization = Ref(ids["Department"]),
                 Code = [Concept("1.2.643.5.1.13.13.11.1002", document.Author.PositionCode, null, null)],
             }),
-            ("Organization", new Organization
-            {
-                Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Oid), new Identifier(Oid + "1.2.643.100.1", organization.Ogrn)],
-                Name = organization.Name,
-                Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, organization.Phone)],
-                Address = [Address(organization.Address)],
-            }),
-            ("Department", new Organization
-            {
-                Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Department.Oid)],
-                Name = organization.Department.Name,
-                PartOf = Ref(ids["Organization"]),
-            }),
+            ("Organization", MisBundleParts.Organization(organization)),
+            ("Department", MisBundleParts.Department(organization, Ref(ids["Organization"]))),
             ("Visit", Field("800", "Обращение", Concept("1.2.643.5.1.13.13.11.1007", document.VisitKind, VisitKinds[document.VisitKind], "2.1"))),
             ("Place", Field("801", "Место проведения", Concept("1.2.643.5.1.13.13.11.1008", "1", "Амбулаторно-поликлиническое учреждение", "5.1"))),
         };
@@ -171,60 +152,4 @@ internal static class InstrumentalBundleBuilder
 
         return bundle;
     }
-
-    private static string Div(string text) =>
-        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + System.Security.SecurityElement.Escape(text) + "</p></div>";
-
-    private static Patient Patient(MisPatient p, string root, MisOrganizationProfile organization)
-    {
-        var patient = new Patient
-        {
-            Identifier =
-            [
-                new Identifier(Oid + root + ".10", MisUuid.Create(root + ".10/" + p.Snils).ToString("D")),
-                new Identifier(Oid + "1.2.643.100.3", p.Snils),
-            ],
-            Name = [Name(p.Family, p.Given, p.Patronymic)],
-            Gender = p.GenderCode == "1" ? AdministrativeGender.Male : AdministrativeGender.Female,
-            BirthDate = p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Address = [Address(organization.DefaultPatientAddress)],
-        };
-        if (p.OmsPolicy is { } policy)
-        {
-            var (code, display) = policy.Length switch
-            {
-                16 => ("2", "Полис ОМС единого образца, бессрочный"),
-                9 => ("4", "Временное свидетельство"),
-                _ => ("1", "Полис ОМС старого образца"),
-            };
-            patient.Identifier.Add(new Identifier("https://fhir.ru/ig/core/systems/oms", policy)
-            {
-                Type = new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1035", code, display),
-            });
-        }
-
-        return patient;
-    }
-
-    private static HumanName Name(string family, string given, string? patronymic) =>
-        new() { Use = HumanName.NameUse.Official, Family = family, Given = patronymic is null ? [given] : [given, patronymic] };
-
-    private static Address Address(MisAddress address)
-    {
-        var result = new Address { Text = address.Text, PostalCode = address.PostalCode };
-        if (address.Type is { } type)
-        {
-            result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/address-type", Coded("1.2.643.5.1.13.13.11.1504", type)));
-        }
-
-        result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/regionRF", Coded("1.2.643.5.1.13.13.99.2.206", address.Region)));
-        var fias = new Extension { Url = "https://fhir.ru/ig/core/StructureDefinition/fias" };
-        fias.Extension.Add(new Extension("aoguid", new Identifier("urn:hl7-ru:fias:aoguid", address.AoGuid)));
-        fias.Extension.Add(new Extension("houseguid", new Identifier("urn:hl7-ru:fias:houseguid", address.HouseGuid)));
-        result.Extension.Add(fias);
-        return result;
-    }
-
-    private static CodeableConcept Coded(string system, MisCoding coding) =>
-        new() { Coding = [new Coding(Oid + system, coding.Code, coding.Display) { Version = coding.Version }] };
 }

@@ -74,7 +74,7 @@ public static class LaboratoryBundleBuilder
             var number = specimens.Count + 1;
             var id = Id("Specimen/" + number.ToString(CultureInfo.InvariantCulture));
             specimenIds[time] = id;
-            var at = Fhir(Local(time));
+            var at = MisBundleParts.Fhir(Local(time));
             specimens.Add((id, new Specimen
             {
                 Identifier = [new Identifier(Oid + root + ".66", $"{document.DocumentNumber}-{number}")],
@@ -96,7 +96,7 @@ public static class LaboratoryBundleBuilder
                 Status = ObservationStatus.Final,
                 Code = new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1080", r.TestCode, r.TestName),
                 Subject = Ref(patientId),
-                Effective = new FhirDateTime(Fhir(documentTime)),
+                Effective = new FhirDateTime(MisBundleParts.Fhir(documentTime)),
                 Performer = [Ref(roleId)],
                 Value = Quantity(r.Value, r.UnitCode),
                 Interpretation =
@@ -135,7 +135,7 @@ public static class LaboratoryBundleBuilder
                 ],
             },
             Subject = Ref(patientId),
-            Date = Fhir(documentTime),
+            Date = MisBundleParts.Fhir(documentTime),
             Author = [Ref(roleId)],
             Title = "Протокол лабораторного исследования",
             Confidentiality = Composition.V3ConfidentialityClassification.N,
@@ -149,41 +149,9 @@ public static class LaboratoryBundleBuilder
             ],
         };
 
-        var patient = new Patient
-        {
-            Identifier =
-            [
-                new Identifier(Oid + root + ".10", MisUuid.Create(root + ".10/" + document.Patient.Snils).ToString("D")),
-                new Identifier(SnilsSystem, document.Patient.Snils),
-            ],
-            Name = [Name(document.Patient.Family, document.Patient.Given, document.Patient.Patronymic)],
-            Gender = document.Patient.GenderCode == "1" ? AdministrativeGender.Male : AdministrativeGender.Female,
-            BirthDate = document.Patient.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Address = [Address(organization.DefaultPatientAddress)],
-        };
-        if (document.Patient.OmsPolicy is { } policy)
-        {
-            var (code, display) = policy.Length switch
-            {
-                16 => ("2", "Полис ОМС единого образца, бессрочный"),
-                9 => ("4", "Временное свидетельство"),
-                _ => ("1", "Полис ОМС старого образца"),
-            };
-            patient.Identifier.Add(new Identifier("https://fhir.ru/ig/core/systems/oms", policy)
-            {
-                Type = new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1035", code, display),
-            });
-        }
+        var patient = MisBundleParts.Patient(document.Patient, root, organization);
 
-        var practitioner = new Practitioner
-        {
-            Identifier =
-            [
-                new Identifier(Oid + root + ".70", MisUuid.Create(root + ".70/" + document.Author.Snils).ToString("D")),
-                new Identifier(SnilsSystem, document.Author.Snils),
-            ],
-            Name = [Name(document.Author.Family, document.Author.Given, document.Author.Patronymic)],
-        };
+        var practitioner = MisBundleParts.Practitioner(document.Author, root);
 
         var role = new PractitionerRole
         {
@@ -192,24 +160,9 @@ public static class LaboratoryBundleBuilder
             Code = [new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1002", document.Author.PositionCode)],
         };
 
-        var mo = new Organization
-        {
-            Identifier =
-            [
-                new Identifier("urn:ietf:rfc:3986", Oid + organization.Oid),
-                new Identifier("urn:oid:1.2.643.100.1", organization.Ogrn),
-            ],
-            Name = organization.Name,
-            Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, organization.Phone)],
-            Address = [Address(organization.Address)],
-        };
+        var mo = MisBundleParts.Organization(organization);
 
-        var department = new Organization
-        {
-            Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Department.Oid)],
-            Name = organization.Department.Name,
-            PartOf = Ref(organizationId),
-        };
+        var department = MisBundleParts.Department(organization, Ref(organizationId));
 
         var device = new Device
         {
@@ -222,7 +175,7 @@ public static class LaboratoryBundleBuilder
             Status = DiagnosticReport.DiagnosticReportStatus.Final,
             Code = new CodeableConcept { Text = "Лабораторное исследование" },
             Subject = Ref(patientId),
-            Effective = new Period { Start = Fhir(Local(collected.Min())), End = Fhir(documentTime) },
+            Effective = new Period { Start = MisBundleParts.Fhir(Local(collected.Min())), End = MisBundleParts.Fhir(documentTime) },
             Issued = documentTime,
             Performer = [Ref(roleId)],
             Specimen = specimens.Select(s => Ref(s.Id)).ToList(),
@@ -250,16 +203,7 @@ public static class LaboratoryBundleBuilder
         return bundle;
     }
 
-    private static string Fhir(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
     private static Quantity Quantity(decimal value, string unitCode) => new() { Value = value, System = UnitSystem, Code = unitCode };
-
-    private static HumanName Name(string family, string given, string? patronymic)
-    {
-        var name = new HumanName { Use = HumanName.NameUse.Official, Family = family };
-        name.Given = patronymic is null ? [given] : [given, patronymic];
-        return name;
-    }
 
     private static Composition.SectionComponent Section(string code, string title, IEnumerable<ResourceReference> entries) => new()
     {
@@ -268,24 +212,5 @@ public static class LaboratoryBundleBuilder
         Entry = entries.ToList(),
     };
 
-    private static Address Address(MisAddress address)
-    {
-        var result = new Address { Text = address.Text, PostalCode = address.PostalCode };
-        if (address.Type is { } type)
-        {
-            result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/address-type", Concept("1.2.643.5.1.13.13.11.1504", type)));
-        }
-
-        result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/regionRF", Concept("1.2.643.5.1.13.13.99.2.206", address.Region)));
-        var fias = new Extension { Url = "https://fhir.ru/ig/core/StructureDefinition/fias" };
-        fias.Extension.Add(new Extension("aoguid", new Identifier("urn:hl7-ru:fias:aoguid", address.AoGuid)));
-        fias.Extension.Add(new Extension("houseguid", new Identifier("urn:hl7-ru:fias:houseguid", address.HouseGuid)));
-        result.Extension.Add(fias);
-        return result;
-    }
-
-    private static CodeableConcept Concept(string system, MisCoding coding) => new()
-    {
-        Coding = [new Coding(Oid + system, coding.Code, coding.Display) { Version = coding.Version }],
-    };
+    private static CodeableConcept Concept(string system, MisCoding coding) => MisBundleParts.Coded(system, coding);
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using Row = EgiszBus.Adapters.Mis.MisCsvRow;
 
 namespace EgiszBus.Adapters.Mis;
 
@@ -28,212 +28,18 @@ public sealed class LaboratoryCsvReader
     }
 
     /// <summary>Reads the export from a stream (read to the end, at most <see cref="MaxInputBytes"/>).</summary>
-    public MisReadResult<MisLaboratoryDocument> Read(Stream csv)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = csv.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxInputBytes)
-            {
-                return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Файл больше {MaxInputBytes} байт", null));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Read(buffer.ToArray());
-    }
+    public MisReadResult<MisLaboratoryDocument> Read(Stream csv) =>
+        MisCsvReading.Read(csv, MaxInputBytes, Read);
 
     /// <summary>Reads the export from bytes.</summary>
-    public MisReadResult<MisLaboratoryDocument> Read(ReadOnlyMemory<byte> csv)
-    {
-        if (csv.Length > MaxInputBytes)
-        {
-            return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Файл больше {MaxInputBytes} байт", null));
-        }
-
-        var decoded = MisTextDecoder.Decode(csv.Span);
-        if (decoded.Problem is { } refused)
-        {
-            return Failed(refused);
-        }
-
-        if (string.IsNullOrWhiteSpace(decoded.Text))
-        {
-            return Failed(new MisProblem(MisErrorCodes.EmptyInput, "Файл пуст: нет строки заголовка", "line 1"));
-        }
-
-        return new Session(this, decoded.Text).Run();
-    }
-
-    private static MisReadResult<MisLaboratoryDocument> Failed(MisProblem problem) => new([], [problem]);
-
-    private sealed record Row(int Line, string[] Fields);
+    public MisReadResult<MisLaboratoryDocument> Read(ReadOnlyMemory<byte> csv) =>
+        MisCsvReading.Read(csv, MaxInputBytes, text => new Session(this, text).Run());
 
     private sealed class Session(LaboratoryCsvReader owner, string text)
     {
         private readonly List<MisProblem> problems = [];
-        private readonly List<MisLaboratoryDocument> documents = [];
-
-        public MisReadResult<MisLaboratoryDocument> Run()
-        {
-            var columns = LaboratoryCsvColumns.All;
-            var malformed = new List<CsvMalformedRecord>();
-            var options = new CsvReaderOptions
-            {
-                Separator = ';',
-                HasHeader = false,
-                Mode = CsvMode.Rfc4180,
-                AllowLineBreaksInQuotes = true,
-                SkipEmptyLines = true,
-                TrimWhitespace = false,
-                TrackLineNumbers = true,
-                MalformedData = CsvMalformedDataHandling.Recover,
-                FieldCountMismatch = CsvFieldCountHandling.Allow,
-                IncludeValuesInExceptions = false,
-                OnMalformedRecord = record => malformed.Add(record),
-            };
-
-            var rows = new List<Row>();
-            using (var csv = CsvReader.FromText(text, options))
-            {
-                while (csv.Read())
-                {
-                    var fields = new string[csv.FieldCount];
-                    for (var i = 0; i < fields.Length; i++)
-                    {
-                        fields[i] = csv.GetString(i);
-                    }
-
-                    if (fields.All(string.IsNullOrWhiteSpace))
-                    {
-                        continue;
-                    }
-
-                    rows.Add(new Row((int)csv.LineNumber, fields));
-                }
-            }
-
-            foreach (var record in malformed)
-            {
-                var message = record.Reason switch
-                {
-                    CsvMalformedReason.UnterminatedQuote => "Кавычка поля не закрыта до конца файла (файл обрезан?)",
-                    CsvMalformedReason.StrayQuote => "Кавычка внутри поля без кавычек",
-                    CsvMalformedReason.TextAfterClosingQuote => "Текст после закрывающей кавычки поля",
-                    _ => "Некорректная запись CSV: " + record.Reason,
-                };
-                var row = rows.FirstOrDefault(r => r.Line == record.LineNumber);
-                var number = row is { Fields.Length: > 0 } ? row.Fields[0].Trim() : null;
-                problems.Add(new MisProblem(MisErrorCodes.MalformedInput, message, $"line {record.LineNumber}", string.IsNullOrEmpty(number) ? null : number));
-            }
-
-            if (rows.Count == 0)
-            {
-                problems.Add(new MisProblem(MisErrorCodes.EmptyInput, "Файл пуст: нет строки заголовка", "line 1"));
-                return new MisReadResult<MisLaboratoryDocument>([], problems);
-            }
-
-            if (!CheckHeader(rows[0]))
-            {
-                return new MisReadResult<MisLaboratoryDocument>([], problems);
-            }
-
-            if (rows.Count == 1)
-            {
-                problems.Add(new MisProblem(MisErrorCodes.EmptyInput, "В файле только строка заголовка, нет ни одного результата", "line 2"));
-                return new MisReadResult<MisLaboratoryDocument>([], problems);
-            }
-
-            var groups = new Dictionary<string, List<Row>>(StringComparer.Ordinal);
-            var order = new List<string>();
-            var broken = new HashSet<string>(problems.Select(p => p.DocumentNumber).OfType<string>(), StringComparer.Ordinal);
-            foreach (var row in rows.Skip(1))
-            {
-                var number = row.Fields.Length > 0 ? row.Fields[0].Trim() : string.Empty;
-                if (row.Fields.Length != columns.Count)
-                {
-                    var at = Math.Min(row.Fields.Length, columns.Count);
-                    var location = row.Fields.Length < columns.Count ? Loc(row.Line, at) : $"line {row.Line}, column {columns.Count + 1}";
-                    problems.Add(new MisProblem(MisErrorCodes.WrongFieldCount,
-                        $"В строке {row.Fields.Length} полей вместо {columns.Count} (файл обрезан или лишний разделитель «;» вне кавычек)", location,
-                        number.Length > 0 ? number : null));
-                    if (number.Length > 0)
-                    {
-                        broken.Add(number);
-                    }
-
-                    continue;
-                }
-
-                if (number.Length == 0)
-                {
-                    problems.Add(new MisProblem(MisErrorCodes.MissingValue, "Не заполнено обязательное поле «НомерДокумента»", Loc(row.Line, 0)));
-                    continue;
-                }
-
-                if (!groups.TryGetValue(number, out var list))
-                {
-                    groups[number] = list = [];
-                    order.Add(number);
-                }
-
-                list.Add(row);
-            }
-
-            foreach (var number in broken.Where(n => !groups.ContainsKey(n)))
-            {
-                order.Add(number);
-            }
-
-            foreach (var number in order)
-            {
-                var document = groups.TryGetValue(number, out var list) ? ReadDocument(number, list) : null;
-                if (document is not null && !broken.Contains(number))
-                {
-                    documents.Add(document);
-                }
-            }
-
-            return new MisReadResult<MisLaboratoryDocument>(documents, problems);
-        }
-
-        private bool CheckHeader(Row header)
-        {
-            var expected = LaboratoryCsvColumns.All;
-            var names = header.Fields.Select(f => f.Trim().TrimStart('\uFEFF')).ToList();
-            if (!expected.Any(e => names.Contains(e, StringComparer.Ordinal)))
-            {
-                problems.Add(new MisProblem(MisErrorCodes.WrongHeader,
-                    "Первая строка не является заголовком лабораторной выгрузки (другой формат или неверная кодировка)", $"line {header.Line}, column 1"));
-                return false;
-            }
-
-            var ok = true;
-            foreach (var missing in expected.Where(e => !names.Contains(e, StringComparer.Ordinal)))
-            {
-                problems.Add(new MisProblem(MisErrorCodes.MissingColumn, $"В заголовке нет столбца «{missing}»",
-                    $"line {header.Line}, column {IndexOf(expected, missing) + 1} ({missing})"));
-                ok = false;
-            }
-
-            for (var i = 0; ok && i < Math.Max(names.Count, expected.Count); i++)
-            {
-                if (i >= expected.Count || i >= names.Count || names[i] != expected[i])
-                {
-                    var found = i < names.Count ? names[i] : "(нет)";
-                    problems.Add(new MisProblem(MisErrorCodes.WrongHeader,
-                        $"Заголовок не совпадает с форматом: в столбце {i + 1} «{Shorten(found)}», ожидается «{(i < expected.Count ? expected[i] : "(нет)")}»",
-                        $"line {header.Line}, column {i + 1}" + (i < expected.Count ? $" ({expected[i]})" : string.Empty)));
-                    return false;
-                }
-            }
-
-            return ok;
-        }
+        public MisReadResult<MisLaboratoryDocument> Run() =>
+            MisCsvReading.Documents<MisLaboratoryDocument>(text, LaboratoryCsvColumns.All, "лабораторной выгрузки", "В файле только строка заголовка, нет ни одного результата", problems, ReadDocument);
 
         private MisLaboratoryDocument? ReadDocument(string number, List<Row> rows)
         {
@@ -322,21 +128,6 @@ public sealed class LaboratoryCsvReader
                 results);
         }
 
-        private static string Loc(int line, int column) => $"line {line}, column {column + 1} ({LaboratoryCsvColumns.All[column]})";
-
-        private static int IndexOf(IReadOnlyList<string> list, string value)
-        {
-            for (var i = 0; i < list.Count; i++)
-            {
-                if (list[i] == value)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+        private static string Loc(int line, int column) => MisCsvReading.Loc(LaboratoryCsvColumns.All, line, column);
     }
 }

@@ -29,49 +29,11 @@ public sealed class LaboratoryJsonReader
     }
 
     /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
-    public MisReadResult<MisLaboratoryDocument> Read(ReadOnlyMemory<byte> json)
+    public MisReadResult<MisLaboratoryDocument> Read(ReadOnlyMemory<byte> json) =>
+        MisJsonWalker.Read(json, MaxInputBytes, (root, problems) => new Walker(this, problems).Document(root));
+
+    private sealed class Walker(LaboratoryJsonReader owner, List<MisProblem> problems) : MisJsonWalker(owner.parser, problems)
     {
-        if (json.Length > MaxInputBytes)
-        {
-            return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Документ больше {MaxInputBytes} байт", null));
-        }
-
-        var span = json.Span;
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            json = json[3..];
-        }
-
-        if (json.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
-        {
-            return Failed(new MisProblem(MisErrorCodes.EmptyInput, "Документ пуст", "$"));
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
-        }
-        catch (JsonException ex)
-        {
-            var at = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : null;
-            return Failed(new MisProblem(MisErrorCodes.MalformedInput, "Некорректный JSON: " + ex.Message.Split('\n')[0].Trim(), at));
-        }
-
-        using (document)
-        {
-            var problems = new List<MisProblem>();
-            var result = new Walker(this, problems).Document(document.RootElement);
-            return new MisReadResult<MisLaboratoryDocument>(result is null || problems.Count > 0 ? [] : [result], problems);
-        }
-    }
-
-    private static MisReadResult<MisLaboratoryDocument> Failed(MisProblem problem) => new([], [problem]);
-
-    private sealed class Walker(LaboratoryJsonReader owner, List<MisProblem> problems)
-    {
-        private string? number;
-
         public MisLaboratoryDocument? Document(JsonElement root)
         {
             if (!Object(root, "$", DocumentProperties))
@@ -80,15 +42,7 @@ public sealed class LaboratoryJsonReader
             }
 
             var p = owner.parser;
-            number = String(root, "$", "documentNumber", required: true);
-            var date = String(root, "$", "documentDate", required: true) is { } d
-                ? p.DateTime(d, "documentDate", DateFormats, DateTimeFormats, At("$.documentDate"))
-                : null;
-            var oid = String(root, "$", "organizationOid", required: true);
-            if (oid is not null && owner.profile is { } profile && profile.Find(oid) is null)
-            {
-                At("$.organizationOid")(MisErrorCodes.UnknownOrganization, $"Организация {oid} не описана в региональном профиле");
-            }
+            var (date, oid) = Header(root, owner.profile, DateFormats, DateTimeFormats);
 
             MisPatient? patient = null;
             if (Child(root, "$", "patient") is { } pe && Object(pe, "$.patient", PatientProperties))
@@ -154,12 +108,12 @@ public sealed class LaboratoryJsonReader
                 }
             }
 
-            if (number is null || date is null || oid is null || patient is null || author is null || results.Count == 0)
+            if (Number is null || date is null || oid is null || patient is null || author is null || results.Count == 0)
             {
                 return null;
             }
 
-            return new MisLaboratoryDocument(number, date.Value.Value, oid, patient, author, results);
+            return new MisLaboratoryDocument(Number, date.Value.Value, oid, patient, author, results);
 
             string? Unknown()
             {
@@ -205,72 +159,5 @@ public sealed class LaboratoryJsonReader
                 ? null
                 : new MisLabResult(test, name, value.Value, unit, range, specimen.Value.Value, specimen.Value.HasTime);
         }
-
-        private string? Snils(JsonElement parent, string path) =>
-            String(parent, path, "snils", required: true) is { } s ? owner.parser.Snils(s, "snils", At(path + ".snils")) : null;
-
-        private bool Object(JsonElement element, string path, string[] known)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                At(path)(MisErrorCodes.InvalidStructure, "Ожидается объект JSON");
-                return false;
-            }
-
-            foreach (var property in element.EnumerateObject())
-            {
-                if (!known.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    At($"{path}.{property.Name}")(MisErrorCodes.InvalidStructure, $"Неизвестное свойство «{property.Name}»");
-                }
-            }
-
-            return true;
-        }
-
-        private JsonElement? Child(JsonElement parent, string path, string name)
-        {
-            if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-            {
-                At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                return null;
-            }
-
-            return child;
-        }
-
-        private string? String(JsonElement parent, string path, string name, bool required)
-        {
-            if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                }
-
-                return null;
-            }
-
-            if (child.ValueKind != JsonValueKind.String)
-            {
-                At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» должен быть строкой");
-                return null;
-            }
-
-            var value = child.GetString()!.Trim();
-            if (value.Length == 0)
-            {
-                if (required)
-                {
-                    At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                }
-
-                return null;
-            }
-
-            return value;
-        }
-
-        private MisFieldParser.Report At(string path) => (code, message) => problems.Add(new MisProblem(code, message, path, number));
     }
 }

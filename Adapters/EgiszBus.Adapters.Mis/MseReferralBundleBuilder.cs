@@ -26,7 +26,7 @@ public static class MseReferralBundleBuilder
         var baseName = root + ".51/" + document.DocumentNumber;
         Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
         ResourceReference Ref(Guid id) => new("urn:uuid:" + id.ToString("D"));
-        string Local(string value) => Fhir(new DateTimeOffset(DateTime.SpecifyKind(ParseTime(value), DateTimeKind.Unspecified), organization.UtcOffset));
+        string Local(string value) => MisBundleParts.Fhir(new DateTimeOffset(DateTime.SpecifyKind(ParseTime(value), DateTimeKind.Unspecified), organization.UtcOffset));
 
         var documentTime = Local(document.DocumentDate);
         var bundle = new Bundle
@@ -81,7 +81,7 @@ public static class MseReferralBundleBuilder
             Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, p.Phone)],
             Gender = p.Gender == "male" ? AdministrativeGender.Male : AdministrativeGender.Female,
             BirthDate = p.BirthDate,
-            Address = [Address(organization.DefaultPatientAddress)],
+            Address = [MisBundleParts.Address(organization.DefaultPatientAddress)],
         };
         if (p.OmsPolicy is { Length: > 0 } policy)
         {
@@ -104,20 +104,14 @@ public static class MseReferralBundleBuilder
             Organization = Ref(organizationId),
             Code = [new CodeableConcept { Coding = [new Coding(Oid + "1.2.643.5.1.13.13.11.1002", a.PositionCode)] }],
         };
-        var mo = new Organization
-        {
-            Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + organization.Oid), new Identifier(Oid + "1.2.643.100.1", organization.Ogrn)],
-            Name = organization.Name,
-            Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, organization.Phone)],
-            Address = [Address(organization.Address)],
-        };
+        var mo = MisBundleParts.Organization(organization);
         var b = document.Bureau;
         var bureauId = Add("Bureau", new Organization
         {
             Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + b.Oid), new Identifier(Oid + "1.2.643.100.1", b.Ogrn)],
             Type = [Concept("1.2.643.5.1.13.13.99.2.856", b.Type)],
             Name = b.Name,
-            Address = [Address(new MisAddress(b.Address.Text, b.Address.PostalCode, organization.Address.Region, b.Address.AoGuid, b.Address.HouseGuid))],
+            Address = [MisBundleParts.Address(new MisAddress(b.Address.Text, b.Address.PostalCode, organization.Address.Region, b.Address.AoGuid, b.Address.HouseGuid))],
         });
 
         var scoporg = document.Purposes.Select((x, i) => Coded("Purpose/" + i.ToString(CultureInfo.InvariantCulture), "1.2.643.5.1.13.13.99.2.147", x)).ToList();
@@ -190,7 +184,7 @@ public static class MseReferralBundleBuilder
                 new Composition.EventComponent
                 {
                     Code = [Concept("1.2.643.5.1.13.13.99.2.726", new MisCoding("57", "Медико-социальная экспертиза", "3.10"))],
-                    Period = new Period { Start = Fhir(new DateTimeOffset(DateTime.SpecifyKind(ParseTime(document.CommissionProtocol.Date), DateTimeKind.Unspecified), organization.UtcOffset)), End = documentTime },
+                    Period = new Period { Start = MisBundleParts.Fhir(new DateTimeOffset(DateTime.SpecifyKind(ParseTime(document.CommissionProtocol.Date), DateTimeKind.Unspecified), organization.UtcOffset)), End = documentTime },
                     Detail = [Ref(roleId)],
                 },
             ],
@@ -242,8 +236,6 @@ public static class MseReferralBundleBuilder
     private static DateTime ParseTime(string value) =>
         DateTime.ParseExact(value, ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None);
 
-    private static string Fhir(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
     private static HumanName Name(string family, string given, string? patronymic) =>
         new() { Family = family, Given = patronymic is { Length: > 0 } ? [given, patronymic] : [given] };
 
@@ -261,24 +253,5 @@ public static class MseReferralBundleBuilder
         Section = nested ?? [],
     };
 
-    private static Address Address(MisAddress address)
-    {
-        var result = new Address { Text = address.Text, PostalCode = address.PostalCode };
-        if (address.Type is { } type)
-        {
-            result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/address-type", Concept("1.2.643.5.1.13.13.11.1504", type)));
-        }
-
-        result.Extension.Add(new Extension("https://fhir.ru/ig/core/StructureDefinition/regionRF", Concept("1.2.643.5.1.13.13.99.2.206", address.Region)));
-        var fias = new Extension { Url = "https://fhir.ru/ig/core/StructureDefinition/fias" };
-        fias.Extension.Add(new Extension("aoguid", new Identifier("urn:hl7-ru:fias:aoguid", address.AoGuid)));
-        fias.Extension.Add(new Extension("houseguid", new Identifier("urn:hl7-ru:fias:houseguid", address.HouseGuid)));
-        result.Extension.Add(fias);
-        return result;
-    }
-
-    private static CodeableConcept Concept(string system, MisCoding coding) => new()
-    {
-        Coding = [new Coding(Oid + system, coding.Code, coding.Display) { Version = coding.Version }],
-    };
+    private static CodeableConcept Concept(string system, MisCoding coding) => MisBundleParts.Coded(system, coding);
 }

@@ -143,7 +143,7 @@ public static class NoContactCertificateBundleBuilder
                 new Identifier(Oid + root + ".10", MisUuid.Create(root + ".10/" + document.Patient.Snils).ToString("D")),
                 new Identifier(SnilsSystem, document.Patient.Snils),
             ],
-            Name = [Name(document.Patient.Family, document.Patient.Given, document.Patient.Patronymic)],
+            Name = [MisBundleParts.Name(document.Patient.Family, document.Patient.Given, document.Patient.Patronymic)],
             Gender = document.Patient.GenderCode == "1" ? AdministrativeGender.Male : AdministrativeGender.Female,
             BirthDate = document.Patient.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Address = [Address(organization.DefaultPatientAddress)],
@@ -162,15 +162,7 @@ public static class NoContactCertificateBundleBuilder
             });
         }
 
-        var practitioner = new Practitioner
-        {
-            Identifier =
-            [
-                new Identifier(Oid + root + ".70", MisUuid.Create(root + ".70/" + document.Author.Snils).ToString("D")),
-                new Identifier(SnilsSystem, document.Author.Snils),
-            ],
-            Name = [Name(document.Author.Family, document.Author.Given, document.Author.Patronymic)],
-        };
+        var practitioner = MisBundleParts.Practitioner(document.Author, root);
 
         var role = new PractitionerRole
         {
@@ -179,17 +171,7 @@ public static class NoContactCertificateBundleBuilder
             Code = [new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1002", document.Author.PositionCode)],
         };
 
-        var mo = new Organization
-        {
-            Identifier =
-            [
-                new Identifier("urn:ietf:rfc:3986", Oid + organization.Oid),
-                new Identifier("urn:oid:1.2.643.100.1", organization.Ogrn),
-            ],
-            Name = organization.Name,
-            Telecom = [Phone(organization.Phone)],
-            Address = [Address(organization.Address)],
-        };
+        var mo = MisBundleParts.Organization(organization);
 
         var insurer = document.Insurance.Insurer;
         var insurerOrganization = new Organization
@@ -272,13 +254,6 @@ public static class NoContactCertificateBundleBuilder
 
     private static ContactPoint Phone(string phone) => new(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone);
 
-    private static HumanName Name(string family, string given, string? patronymic)
-    {
-        var name = new HumanName { Use = HumanName.NameUse.Official, Family = family };
-        name.Given = patronymic is null ? [given] : [given, patronymic];
-        return name;
-    }
-
     private static Address Address(MisAddress address)
     {
         var result = Address(address.Text, address.PostalCode, address.Region.Code, address.Region, address.AoGuid, address.HouseGuid);
@@ -309,8 +284,5 @@ public static class NoContactCertificateBundleBuilder
         return result;
     }
 
-    private static CodeableConcept Concept(string system, MisCoding coding) => new()
-    {
-        Coding = [new Coding(Oid + system, coding.Code, coding.Display) { Version = coding.Version }],
-    };
+    private static CodeableConcept Concept(string system, MisCoding coding) => MisBundleParts.Coded(system, coding);
 }

@@ -42,41 +42,8 @@ public sealed partial class NoContactCertificateJsonReader
     }
 
     /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
-    public MisReadResult<NoContactCertificateMisDocument> Read(ReadOnlyMemory<byte> json)
-    {
-        if (json.Length > MaxInputBytes)
-        {
-            return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Документ больше {MaxInputBytes} байт", null));
-        }
-
-        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            json = json[3..];
-        }
-
-        if (json.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
-        {
-            return Failed(new MisProblem(MisErrorCodes.EmptyInput, "Документ пуст", "$"));
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
-        }
-        catch (JsonException ex)
-        {
-            var at = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : null;
-            return Failed(new MisProblem(MisErrorCodes.MalformedInput, "Некорректный JSON: " + ex.Message.Split('\n')[0].Trim(), at));
-        }
-
-        using (document)
-        {
-            var problems = new List<MisProblem>();
-            var result = new Walker(this, problems).Document(document.RootElement);
-            return new MisReadResult<NoContactCertificateMisDocument>(result is null || problems.Count > 0 ? [] : [result], problems);
-        }
-    }
+    public MisReadResult<NoContactCertificateMisDocument> Read(ReadOnlyMemory<byte> json) =>
+        MisJsonWalker.Read(json, MaxInputBytes, (root, problems) => new Walker(this, problems).Document(root));
 
     /// <summary>OGRN of a legal entity: 13 digits, the last = (first 12 digits mod 11) mod 10.</summary>
     internal static bool IsValidOgrn(string value) =>
@@ -110,17 +77,19 @@ public sealed partial class NoContactCertificateJsonReader
     [GeneratedRegex(@"^[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionForm();
 
-    private static MisReadResult<NoContactCertificateMisDocument> Failed(MisProblem problem) => new([], [problem]);
-
-    private sealed class Walker(NoContactCertificateJsonReader owner, List<MisProblem> problems)
+    private sealed class Walker(NoContactCertificateJsonReader owner, List<MisProblem> problems) : MisJsonWalker(owner.parser, problems)
     {
-        private string? number;
+        private string? Text(JsonElement parent, string path, string name, bool required) =>
+            Text(parent, path, name, required, MaxTextLength);
+
+        protected override string UnknownPropertyHint(string name) =>
+            name == "omsPolicy" ? " (номер полиса ОМС указывается в insurance.policyNumber)" : string.Empty;
 
         public NoContactCertificateMisDocument? Document(JsonElement root)
         {
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("documentNumber", out var n) && n.ValueKind == JsonValueKind.String)
             {
-                number = n.GetString()!.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+                Number = n.GetString()!.Trim() is { Length: > 0 } trimmed ? trimmed : null;
             }
 
             if (!Object(root, "$", DocumentProperties))
@@ -129,16 +98,8 @@ public sealed partial class NoContactCertificateJsonReader
             }
 
             var p = owner.parser;
-            number = String(root, "$", "documentNumber", required: true);
-            var date = String(root, "$", "documentDate", required: true) is { } d
-                ? p.DateTime(d, "documentDate", DateFormats, DateTimeFormats, At("$.documentDate"))
-                : null;
+            var (date, oid) = Header(root, owner.profile, DateFormats, DateTimeFormats);
             var day = date is null ? (DateOnly?)null : DateOnly.FromDateTime(date.Value.Value);
-            var oid = String(root, "$", "organizationOid", required: true);
-            if (oid is not null && owner.profile is { } profile && profile.Find(oid) is null)
-            {
-                At("$.organizationOid")(MisErrorCodes.UnknownOrganization, $"Организация {oid} не описана в региональном профиле");
-            }
 
             var patient = Patient(root, day);
             var author = Author(root);
@@ -175,13 +136,13 @@ public sealed partial class NoContactCertificateJsonReader
             var note = Text(root, "$", "note", required: false);
             var text = Text(root, "$", "text", required: false);
             var insurance = Insurance(root, day);
-            if (number is null || date is null || oid is null || patient is null || author is null || careOrder is null || !contactOk
+            if (Number is null || date is null || oid is null || patient is null || author is null || careOrder is null || !contactOk
                 || periods is null || insurance is null)
             {
                 return null;
             }
 
-            return new NoContactCertificateMisDocument(number, date.Value.Value, oid, patient with { OmsPolicy = insurance.Value.Policy }, author, careOrder,
+            return new NoContactCertificateMisDocument(Number, date.Value.Value, oid, patient with { OmsPolicy = insurance.Value.Policy }, author, careOrder,
                 contact, contactNote, periods, note, text, insurance.Value.Insurance);
         }
 
@@ -412,9 +373,6 @@ public sealed partial class NoContactCertificateJsonReader
                 : Check(value, _ => false, name, "ожидается GUID ФИАС вида 0c5b2444-70a0-4932-980c-b4dc0d3f02b5");
         }
 
-        private string? Snils(JsonElement parent, string path) =>
-            String(parent, path, "snils", required: true) is { } s ? owner.parser.Snils(s, "snils", At(path + ".snils")) : null;
-
         private string? Report(string path, string code, string message)
         {
             At(path)(code, message);
@@ -438,82 +396,5 @@ public sealed partial class NoContactCertificateJsonReader
 
             return value;
         }
-
-        private bool Object(JsonElement element, string path, string[] known)
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                At(path)(MisErrorCodes.InvalidStructure, "Ожидается объект JSON");
-                return false;
-            }
-
-            foreach (var property in element.EnumerateObject())
-            {
-                if (!known.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    var hint = property.Name == "omsPolicy" ? " (номер полиса ОМС указывается в insurance.policyNumber)" : string.Empty;
-                    At($"{path}.{property.Name}")(MisErrorCodes.InvalidStructure, $"Неизвестное свойство «{property.Name}»{hint}");
-                }
-            }
-
-            return true;
-        }
-
-        private JsonElement? Child(JsonElement parent, string path, string name)
-        {
-            if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-            {
-                At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                return null;
-            }
-
-            return child;
-        }
-
-        private string? Text(JsonElement parent, string path, string name, bool required)
-        {
-            var value = String(parent, path, name, required);
-            if (value is { Length: > MaxTextLength })
-            {
-                At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» длиннее {MaxTextLength} символов");
-                return null;
-            }
-
-            return value;
-        }
-
-        private string? String(JsonElement parent, string path, string name, bool required)
-        {
-            if (!parent.TryGetProperty(name, out var child) || child.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                }
-
-                return null;
-            }
-
-            if (child.ValueKind != JsonValueKind.String)
-            {
-                At($"{path}.{name}")(MisErrorCodes.InvalidStructure, $"«{name}» должен быть строкой");
-                return null;
-            }
-
-            var value = child.GetString()!.Trim();
-            if (value.Length == 0)
-            {
-                if (required)
-                {
-                    At($"{path}.{name}")(MisErrorCodes.MissingValue, $"Не заполнено обязательное свойство «{name}»");
-                }
-
-                return null;
-            }
-
-            return value;
-        }
-
-        private MisFieldParser.Report At(string path) => (code, message) => problems.Add(new MisProblem(code, message, path, number));
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using Row = EgiszBus.Adapters.Mis.MisCsvRow;
 using C = EgiszBus.Adapters.Mis.PrescriptionCsvColumns;
 
 namespace EgiszBus.Adapters.Mis;
@@ -37,213 +37,21 @@ public sealed class PrescriptionCsvReader
     }
 
     /// <summary>Reads the export from a stream (read to the end, at most <see cref="MaxInputBytes"/>).</summary>
-    public MisReadResult<PrescriptionMisDocument> Read(Stream csv)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = csv.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxInputBytes)
-            {
-                return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Файл больше {MaxInputBytes} байт", null));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Read(buffer.ToArray());
-    }
+    public MisReadResult<PrescriptionMisDocument> Read(Stream csv) =>
+        MisCsvReading.Read(csv, MaxInputBytes, Read);
 
     /// <summary>Reads the export from bytes.</summary>
-    public MisReadResult<PrescriptionMisDocument> Read(ReadOnlyMemory<byte> csv)
-    {
-        if (csv.Length > MaxInputBytes)
-        {
-            return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Файл больше {MaxInputBytes} байт", null));
-        }
+    public MisReadResult<PrescriptionMisDocument> Read(ReadOnlyMemory<byte> csv) =>
+        MisCsvReading.Read(csv, MaxInputBytes, text => new Session(this, text).Run());
 
-        var decoded = MisTextDecoder.Decode(csv.Span);
-        if (decoded.Problem is { } refused)
-        {
-            return Failed(refused);
-        }
-
-        if (string.IsNullOrWhiteSpace(decoded.Text))
-        {
-            return Failed(new MisProblem(MisErrorCodes.EmptyInput, "Файл пуст: нет строки заголовка", "line 1"));
-        }
-
-        return new Session(this, decoded.Text).Run();
-    }
-
-    private static MisReadResult<PrescriptionMisDocument> Failed(MisProblem problem) => new([], [problem]);
-
-    private static string Loc(int line, int column) => $"line {line}, column {column + 1} ({C.All[column]})";
-
-    private sealed record Row(int Line, string[] Fields);
+    private static string Loc(int line, int column) => MisCsvReading.Loc(C.All, line, column);
 
     private sealed class Session(PrescriptionCsvReader owner, string text)
     {
         private readonly List<MisProblem> problems = [];
 
-        public MisReadResult<PrescriptionMisDocument> Run()
-        {
-            var rows = ReadRows();
-            if (rows.Count == 0)
-            {
-                problems.Add(new MisProblem(MisErrorCodes.EmptyInput, "Файл пуст: нет строки заголовка", "line 1"));
-                return new MisReadResult<PrescriptionMisDocument>([], problems);
-            }
-
-            if (!CheckHeader(rows[0]))
-            {
-                return new MisReadResult<PrescriptionMisDocument>([], problems);
-            }
-
-            if (rows.Count == 1)
-            {
-                problems.Add(new MisProblem(MisErrorCodes.EmptyInput, "В файле только строка заголовка, нет ни одного рецепта", "line 2"));
-                return new MisReadResult<PrescriptionMisDocument>([], problems);
-            }
-
-            var groups = new Dictionary<string, List<Row>>(StringComparer.Ordinal);
-            var order = new List<string>();
-            var broken = new HashSet<string>(problems.Select(p => p.DocumentNumber).OfType<string>(), StringComparer.Ordinal);
-            foreach (var row in rows.Skip(1))
-            {
-                var number = row.Fields.Length > 0 ? row.Fields[0].Trim() : string.Empty;
-                if (row.Fields.Length != C.All.Count)
-                {
-                    var location = row.Fields.Length < C.All.Count ? Loc(row.Line, row.Fields.Length) : $"line {row.Line}, column {C.All.Count + 1}";
-                    problems.Add(new MisProblem(MisErrorCodes.WrongFieldCount,
-                        $"В строке {row.Fields.Length} полей вместо {C.All.Count} (файл обрезан или лишний разделитель «;» вне кавычек)", location,
-                        number.Length > 0 ? number : null));
-                    if (number.Length > 0)
-                    {
-                        broken.Add(number);
-                    }
-
-                    continue;
-                }
-
-                if (number.Length == 0)
-                {
-                    problems.Add(new MisProblem(MisErrorCodes.MissingValue, $"Не заполнено обязательное поле «{C.All[C.DocumentNumber]}»", Loc(row.Line, C.DocumentNumber)));
-                    continue;
-                }
-
-                if (!groups.TryGetValue(number, out var list))
-                {
-                    groups[number] = list = [];
-                    order.Add(number);
-                }
-
-                list.Add(row);
-            }
-
-            var documents = new List<PrescriptionMisDocument>();
-            foreach (var number in order)
-            {
-                if (ReadDocument(number, groups[number]) is { } document && !broken.Contains(number))
-                {
-                    documents.Add(document);
-                }
-            }
-
-            return new MisReadResult<PrescriptionMisDocument>(documents, problems);
-        }
-
-        private List<Row> ReadRows()
-        {
-            var malformed = new List<CsvMalformedRecord>();
-            var options = new CsvReaderOptions
-            {
-                Separator = ';',
-                HasHeader = false,
-                Mode = CsvMode.Rfc4180,
-                AllowLineBreaksInQuotes = true,
-                SkipEmptyLines = true,
-                TrimWhitespace = false,
-                TrackLineNumbers = true,
-                MalformedData = CsvMalformedDataHandling.Recover,
-                FieldCountMismatch = CsvFieldCountHandling.Allow,
-                IncludeValuesInExceptions = false,
-                OnMalformedRecord = record => malformed.Add(record),
-            };
-
-            var rows = new List<Row>();
-            using (var csv = CsvReader.FromText(text, options))
-            {
-                while (csv.Read())
-                {
-                    var fields = new string[csv.FieldCount];
-                    for (var i = 0; i < fields.Length; i++)
-                    {
-                        fields[i] = csv.GetString(i);
-                    }
-
-                    if (!fields.All(string.IsNullOrWhiteSpace))
-                    {
-                        rows.Add(new Row((int)csv.LineNumber, fields));
-                    }
-                }
-            }
-
-            foreach (var record in malformed)
-            {
-                var message = record.Reason switch
-                {
-                    CsvMalformedReason.UnterminatedQuote => "Кавычка поля не закрыта до конца файла (файл обрезан?)",
-                    CsvMalformedReason.StrayQuote => "Кавычка внутри поля без кавычек",
-                    CsvMalformedReason.TextAfterClosingQuote => "Текст после закрывающей кавычки поля",
-                    _ => "Некорректная запись CSV: " + record.Reason,
-                };
-                var row = rows.FirstOrDefault(r => r.Line == record.LineNumber);
-                var number = row is { Fields.Length: > 0 } ? row.Fields[0].Trim() : null;
-                problems.Add(new MisProblem(MisErrorCodes.MalformedInput, message, $"line {record.LineNumber}", string.IsNullOrEmpty(number) ? null : number));
-            }
-
-            return rows;
-        }
-
-        private bool CheckHeader(Row header)
-        {
-            var expected = C.All;
-            var names = header.Fields.Select(f => f.Trim().TrimStart('\uFEFF')).ToList();
-            if (!expected.Any(e => names.Contains(e, StringComparer.Ordinal)))
-            {
-                problems.Add(new MisProblem(MisErrorCodes.WrongHeader,
-                    "Первая строка не является заголовком выгрузки рецептов (другой формат или неверная кодировка)", $"line {header.Line}, column 1"));
-                return false;
-            }
-
-            var ok = true;
-            for (var i = 0; i < expected.Count; i++)
-            {
-                if (!names.Contains(expected[i], StringComparer.Ordinal))
-                {
-                    problems.Add(new MisProblem(MisErrorCodes.MissingColumn, $"В заголовке нет столбца «{expected[i]}»", Loc(header.Line, i)));
-                    ok = false;
-                }
-            }
-
-            for (var i = 0; ok && i < Math.Max(names.Count, expected.Count); i++)
-            {
-                if (i >= expected.Count || i >= names.Count || names[i] != expected[i])
-                {
-                    var found = i < names.Count ? names[i] : "(нет)";
-                    found = found.Length <= 40 ? found : found[..40] + "…";
-                    problems.Add(new MisProblem(MisErrorCodes.WrongHeader,
-                        $"Заголовок не совпадает с форматом: в столбце {i + 1} «{found}», ожидается «{(i < expected.Count ? expected[i] : "(нет)")}»",
-                        i < expected.Count ? Loc(header.Line, i) : $"line {header.Line}, column {i + 1}"));
-                    return false;
-                }
-            }
-
-            return ok;
-        }
+        public MisReadResult<PrescriptionMisDocument> Run() =>
+            MisCsvReading.Documents<PrescriptionMisDocument>(text, C.All, "выгрузки рецептов", "В файле только строка заголовка, нет ни одного рецепта", problems, ReadDocument);
 
         private PrescriptionMisDocument? ReadDocument(string number, List<Row> rows)
         {

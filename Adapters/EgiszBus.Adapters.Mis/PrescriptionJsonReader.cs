@@ -27,43 +27,8 @@ public sealed class PrescriptionJsonReader
     }
 
     /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
-    public MisReadResult<PrescriptionMisDocument> Read(ReadOnlyMemory<byte> json)
-    {
-        if (json.Length > MaxInputBytes)
-        {
-            return Failed(new MisProblem(MisErrorCodes.InputTooLarge, $"Документ больше {MaxInputBytes} байт", null));
-        }
-
-        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            json = json[3..];
-        }
-
-        if (json.Span.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty)
-        {
-            return Failed(new MisProblem(MisErrorCodes.EmptyInput, "Документ пуст", "$"));
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow });
-        }
-        catch (JsonException ex)
-        {
-            var at = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : null;
-            return Failed(new MisProblem(MisErrorCodes.MalformedInput, "Некорректный JSON: " + ex.Message.Split('\n')[0].Trim(), at));
-        }
-
-        using (document)
-        {
-            var problems = new List<MisProblem>();
-            var result = Document(document.RootElement, problems);
-            return new MisReadResult<PrescriptionMisDocument>(result is null || problems.Count > 0 ? [] : [result], problems);
-        }
-    }
-
-    private static MisReadResult<PrescriptionMisDocument> Failed(MisProblem problem) => new([], [problem]);
+    public MisReadResult<PrescriptionMisDocument> Read(ReadOnlyMemory<byte> json) =>
+        MisJsonWalker.Read(json, MaxInputBytes, (root, problems) => Document(root, problems));
 
     private PrescriptionMisDocument? Document(JsonElement root, List<MisProblem> problems)
     {

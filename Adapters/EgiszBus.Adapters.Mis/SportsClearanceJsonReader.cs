@@ -37,7 +37,7 @@ public sealed class SportsClearanceJsonReader
     /// <summary>Reads one document. The result holds the document, or none and the problems.</summary>
     public MisReadResult<MisSportsClearanceDocument> Read(ReadOnlyMemory<byte> json)
     {
-        using var document = DispanserizationJsonWalker.Parse(json, out var failure);
+        using var document = MisJsonWalker.Parse(json, MaxInputBytes, out var failure);
         if (document is null)
         {
             return new MisReadResult<MisSportsClearanceDocument>([], [failure!]);

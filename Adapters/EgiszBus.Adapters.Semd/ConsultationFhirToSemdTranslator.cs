@@ -23,9 +23,6 @@ public sealed class ConsultationFhirToSemdTranslator : IFhirToSemdTranslator
     private static readonly CdaCode FieldConclusion = Field("806", "Заключение консультации");
     private static readonly CdaCode FieldRecommendations = Field("807", "Рекомендации");
 
-    // 1.2.643.5.1.13.13.99.2.724 is not among the snapshots; «Полис ОМС» as in the official examples.
-    private static readonly CdaCode BasisOmsPolicy = new("1", "1.2.643.5.1.13.13.99.2.724", "Типы документов оснований", "1.1", "Полис ОМС");
-
     private static readonly string[] RequiredSections = ["DOCINFO", "ANAM", "LANAM", "RESCONS"];
 
     private readonly NsiCatalog nsi;
@@ -79,7 +76,7 @@ public sealed class ConsultationFhirToSemdTranslator : IFhirToSemdTranslator
             header = header with { Encounter = encounter with { DocType = header.Code } };
         }
 
-        var payment = Payment(bundle, reader, header.Patient);
+        var payment = PaymentSource.Read(bundle, reader, header.Patient, PaymentOptions);
         var body = new Body(reader, composition);
         var sections = body.Read();
         var facts = HeaderFacts.Of(Kind, header, bundle, nsi, reader);
@@ -95,145 +92,15 @@ public sealed class ConsultationFhirToSemdTranslator : IFhirToSemdTranslator
             ServiceEvent = header.ServiceEvent is { } e ? e with { Low = Minutes(e.Low), High = Minutes(e.High) } : null,
             Encounter = header.Encounter is { } en ? en with { Low = Minutes(en.Low), High = Minutes(en.High) } : null,
         };
-        var style = new CdaStyle(XsiTypes: true, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: w => payment(w, Typed));
+        var style = new CdaStyle(XsiTypes: true, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: payment);
         return new SemdTranslation(true, CdaHeaderWriter.Document(header, w => body.Write(w, sections), style), facts, problems);
     }
 
     private static string? Minutes(string? ts) => ts is { Length: 19 } ? ts[..12] + ts[14..] : ts;
 
-    /// <summary>The source of payment (<c>participant typeCode="IND"</c>) from the Bundle's Coverage and the patient's OMS policy.</summary>
-    private static readonly CdaStyle Typed = new(XsiTypes: true, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: null);
-
-    private static Action<XmlWriter, CdaStyle>? Payment(Bundle bundle, FhirHeaderReader reader, CdaPatient patient)
-    {
-        var index = bundle.Entry.FindIndex(e => e.Resource is Coverage);
-        if (index < 0)
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, "Coverage (источник оплаты: type 1.2.643.5.1.13.13.11.1039, payor → страховая организация) обязателен", "Bundle.entry");
-            return null;
-        }
-
-        var coverage = (Coverage)bundle.Entry[index].Resource!;
-        var p = $"Bundle.entry[{index}].resource";
-        var typeCoding = coverage.Type?.Coding.FirstOrDefault(x => x.System == "urn:oid:1.2.643.5.1.13.13.11.1039");
-        var type = typeCoding is null || string.IsNullOrEmpty(typeCoding.Display) || string.IsNullOrEmpty(typeCoding.Version)
-            ? null : reader.Code(typeCoding, p + ".type");
-        if (type is null)
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, "Coverage.type: coding urn:oid:1.2.643.5.1.13.13.11.1039 с code, display и version обязателен", p + ".type");
-        }
-
-        Organization? payor = null;
-        string? payorCode = null;
-        if (coverage.Payor.Count == 0 || reader.Resolve(coverage.Payor[0], p + ".payor[0]") is not { Resource: Organization o })
-        {
-            reader.Problem(TranslationErrorCodes.UnresolvedReference, "Coverage.payor[0] должен ссылаться на Organization (страховая организация)", p + ".payor");
-        }
-        else
-        {
-            payor = o;
-            payorCode = o.Identifier.FirstOrDefault(i => i.System == "urn:oid:1.2.643.5.1.13.13.99.2.183")?.Value;
-            if (payorCode is null || string.IsNullOrWhiteSpace(o.Name))
-            {
-                reader.Problem(TranslationErrorCodes.MissingElement, "Страховая организация: identifier urn:oid:1.2.643.5.1.13.13.99.2.183 и name обязательны", p + ".payor[0]");
-            }
-        }
-
-        if (patient.Policy is null)
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, "Patient.identifier с полисом ОМС (type 1.2.643.5.1.13.13.11.1035) обязателен при оплате по ОМС", "Bundle.entry[0].resource.subject");
-        }
-
-        var telecoms = payor?.Telecom.Select(FhirHeaderReader.Telecom).OfType<CdaTelecom>().ToList() ?? [];
-        var address = payor?.Address.Count > 0 ? reader.Address(payor.Address[0], p + ".payor[0].address[0]") : null;
-        if (payor is not null && (telecoms.Count == 0 || address is null))
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, "Страховая организация: telecom и address обязательны", p + ".payor[0]");
-        }
-
-        var inn = payor?.Identifier.FirstOrDefault(i => i.System == "https://fhir.ru/ig/core/systems/inn")?.Value;
-        var from = CdaTime.ToTs(coverage.Period?.Start);
-        var to = CdaTime.ToTs(coverage.Period?.End);
-        if (type is null || payor is null || payorCode is null || patient.Policy is not { } policy || telecoms.Count == 0 || address is null)
-        {
-            return null;
-        }
-
-        return (w, style) =>
-        {
-            w.WriteStartElement("participant");
-            w.WriteAttributeString("typeCode", "IND");
-            w.WriteStartElement("associatedEntity");
-            w.WriteAttributeString("classCode", "GUAR");
-            CdaHeaderWriter.Coded(w, "code", type);
-            w.WriteStartElement("DocInfo", CdaHeaderWriter.Identity);
-            TypedCoded(w, "IdentityDocType", BasisOmsPolicy);
-            TypedCoded(w, "InsurancePolicyType", policy.Type);
-            TypedText(w, "Series", policy.Series);
-            TypedText(w, "Number", policy.Number);
-            TypedText(w, "INN", inn, "NI");
-            w.WriteStartElement("effectiveTime", CdaHeaderWriter.Identity);
-            if (from is null)
-            {
-                w.WriteAttributeString("nullFlavor", "NAV");
-            }
-            else
-            {
-                TypedTime(w, "low", from[..8]);
-                TypedTime(w, "high", to?[..8]);
-            }
-
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteStartElement("scopingOrganization");
-            CdaHeaderWriter.Empty(w, "id", ("root", "1.2.643.5.1.13.13.99.2.183"), ("extension", payorCode));
-            CdaHeaderWriter.Text(w, "name", payor.Name!);
-            CdaHeaderWriter.ContactOf(w, style, telecoms, address);
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndElement();
-        };
-    }
-
-    private static void TypedCoded(XmlWriter w, string name, CdaCode value)
-    {
-        w.WriteStartElement(name, CdaHeaderWriter.Identity);
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-        CdaHeaderWriter.CodedAttributes(w, value);
-        w.WriteEndElement();
-    }
-
-    private static void TypedTime(XmlWriter w, string name, string? value)
-    {
-        w.WriteStartElement(name, CdaHeaderWriter.Identity);
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "TS");
-        if (value is null)
-        {
-            w.WriteAttributeString("nullFlavor", "NAV");
-        }
-        else
-        {
-            w.WriteAttributeString("value", value);
-        }
-
-        w.WriteEndElement();
-    }
-
-    private static void TypedText(XmlWriter w, string name, string? value, string nullFlavor = "NA")
-    {
-        w.WriteStartElement(name, CdaHeaderWriter.Identity);
-        if (string.IsNullOrEmpty(value))
-        {
-            w.WriteAttributeString("nullFlavor", nullFlavor);
-        }
-        else
-        {
-            w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
-            w.WriteString(value);
-        }
-
-        w.WriteEndElement();
-    }
+    /// <summary>The 119 source of payment: typed identity texts only when they carry a value.</summary>
+    private static readonly PaymentSourceOptions PaymentOptions =
+        new(new CdaStyle(XsiTypes: true, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: null), TypedNullTexts: false, TypedNullInn: false);
 
     private static CdaCode Field(string code, string display) => new(code, FieldSystem, "Кодируемые поля CDA документов", "5.27", display);
 

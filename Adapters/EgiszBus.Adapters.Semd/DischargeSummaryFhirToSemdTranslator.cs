@@ -55,7 +55,7 @@ public sealed class DischargeSummaryFhirToSemdTranslator : IFhirToSemdTranslator
             return new SemdTranslation(false, null, null, problems);
         }
 
-        var reader = new FhirHeaderReader(DischargeSummaryHeaderBundle.ForHeaderReader(bundle), nsi, problems, strict: true);
+        var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         var header = reader.Read();
         if (header is null || bundle.Entry[0].Resource is not Composition composition)
         {

@@ -7,14 +7,11 @@ namespace EgiszBus.Adapters.Semd;
 
 /// <summary>
 /// Shared parts of the kinds 122 (<see cref="DispanserizationFhirToSemdTranslator"/>) and 83 (<see cref="SportsClearanceFhirToSemdTranslator"/>):
-/// reading the common header for a kind <see cref="SemdKinds"/> does not list yet, the table of directories the FNSI snapshots
-/// do not hold (UNVERIFIED values), body entry writers and the after-write edits of header parts the shared writer cannot express.
+/// reading and checking the common header, the table of directories the FNSI snapshots do not hold (UNVERIFIED values),
+/// body entry writers and the after-write edits of header parts the shared writer cannot express.
 /// </summary>
 internal static class DispanserizationCda
 {
-    /// <summary>The kind <see cref="FhirHeaderReader"/> is given in place of ours while <see cref="SemdKinds"/> does not list 122/83.</summary>
-    private const string StandInKind = "119";
-
     public const string FieldSystem = "1.2.643.5.1.13.13.99.2.166";
 
     /// <summary>Extension of <c>Patient.address</c> with the city/village sign (valueCodeableConcept in 1.2.643.5.1.13.13.11.1042).</summary>
@@ -48,17 +45,7 @@ internal static class DispanserizationCda
     {
         const string c = "Bundle.entry[0].resource";
         var declared = (bundle.Entry.FirstOrDefault()?.Resource as Composition)?.Type?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + SemdKinds.KindSystem)?.Code;
-        var known = SemdKinds.ByKind(kind) is not null;
-        var source = bundle;
-        if (!known && declared == kind)
-        {
-            // The shared reader refuses kinds SemdKinds does not list: give it a copy that declares a listed kind, then put ours back.
-            source = (Bundle)bundle.DeepCopy();
-            var composition = (Composition)source.Entry[0].Resource!;
-            composition.Type.Coding.First(x => x.System == "urn:oid:" + SemdKinds.KindSystem).Code = StandInKind;
-        }
-
-        var reader = new FhirHeaderReader(source, nsi, problems, strict: true);
+        var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         var header = reader.Read();
         if (reader.Composition is not null && declared != kind && reader.Kind is not null)
         {

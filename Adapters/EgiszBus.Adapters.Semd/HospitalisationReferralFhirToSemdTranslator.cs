@@ -50,15 +50,15 @@ public sealed class HospitalisationReferralFhirToSemdTranslator : IFhirToSemdTra
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
-        var (reader, header, read) = InstrumentalKindHeader.Read(bundle, nsi, problems, Kind, TemplateId, TypeCode);
-        if (header is null || read.Entry.FirstOrDefault()?.Resource is not Composition composition)
+        var (reader, header) = InstrumentalKindHeader.Read(bundle, nsi, problems, Kind, TemplateId, TypeCode);
+        if (header is null || bundle.Entry.FirstOrDefault()?.Resource is not Composition composition)
         {
             return new SemdTranslation(false, null, null, problems);
         }
 
         var body = new HospitalisationReferralBody(reader, composition);
         var ok = body.Read();
-        var facts = HeaderFacts.Of(Kind, header, read, nsi, reader);
+        var facts = HeaderFacts.Of(Kind, header, bundle, nsi, reader);
         if (!ok || problems.Count > 0)
         {
             return new SemdTranslation(false, null, facts, problems);

@@ -49,7 +49,7 @@ public sealed class MseReferralFhirToSemdTranslator : IFhirToSemdTranslator
         const string cp = "Bundle.entry[0].resource";
         var declared = (bundle.Entry.FirstOrDefault()?.Resource as Composition)?.Type?.Coding
             .FirstOrDefault(x => x.System == "urn:oid:" + SemdKinds.KindSystem)?.Code;
-        var reader = new FhirHeaderReader(ForHeaderReader(bundle, declared), nsi, problems, strict: true);
+        var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         var header = reader.Read();
         if (reader.Composition is not null && declared is not null && declared != Kind)
         {
@@ -87,23 +87,6 @@ public sealed class MseReferralFhirToSemdTranslator : IFhirToSemdTranslator
         var style = new CdaStyle(XsiTypes: true, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: null);
         var bytes = CdaHeaderWriter.Document(header, w => body.Write(w, model, header), style);
         return new SemdTranslation(true, TypedIssueDate(bytes), facts, problems);
-    }
-
-    /// <summary>
-    /// Until <see cref="SemdKinds"/> lists kind 121, the shared header reader is given a copy whose Composition.type declares
-    /// kind 119 (same header shape, CDA code taken from the 1522 coding); the template is set back to 121 afterwards.
-    /// </summary>
-    private static Bundle ForHeaderReader(Bundle bundle, string? declared)
-    {
-        if (declared != "121" || SemdKinds.ByKind("121") is not null)
-        {
-            return bundle;
-        }
-
-        var copy = (Bundle)bundle.DeepCopy();
-        var coding = ((Composition)copy.Entry[0].Resource!).Type.Coding.First(x => x.System == "urn:oid:" + SemdKinds.KindSystem);
-        coding.Code = "119";
-        return copy;
     }
 
     private static void CheckHeader(CdaHeader header, FhirHeaderReader reader)

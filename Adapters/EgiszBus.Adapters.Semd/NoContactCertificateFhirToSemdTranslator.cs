@@ -45,6 +45,10 @@ public sealed class NoContactCertificateFhirToSemdTranslator : IFhirToSemdTransl
         new CdaCode("26", CareOrderSystem, "Порядки оказания медицинской помощи", "1.1", "Порядок оказания медицинской помощи детям с инфекционными заболеваниями"),
     }.ToDictionary(c => (c.System, c.Code));
 
+    /// <summary>The 80 source of payment: Series and Number always typed, INN only with a value.</summary>
+    private static readonly PaymentSourceOptions PaymentOptions =
+        new(new CdaStyle(XsiTypes: true, LegalTimeAlwaysNull: false, AfterLegalAuthenticator: null), TypedNullTexts: true, TypedNullInn: false);
+
     private readonly NsiCatalog nsi;
 
     /// <summary>Creates a translator that reads FNSI snapshots from <paramref name="nsi"/>.</summary>
@@ -89,23 +93,14 @@ public sealed class NoContactCertificateFhirToSemdTranslator : IFhirToSemdTransl
                 "Composition.type должен содержать код 88 справочника 1.2.643.5.1.13.13.11.1522", C + ".type"));
         }
 
-        // The shared header reader knows the kinds of SemdKinds.Known; until kind 80 is listed there, read the header of a copy
-        // that names a known kind with the same header shape, then put the kind-80 template back. Locations stay the same.
-        var source = bundle;
-        if (composition is not null && SemdKinds.ByKind(Kind) is null)
-        {
-            source = (Bundle)bundle.DeepCopy();
-            ((Composition)source.Entry[0].Resource!).Type.Coding.First(x => x.System == "urn:oid:" + SemdKinds.KindSystem).Code = "119";
-        }
-
-        var reader = new FhirHeaderReader(source, nsi, problems, strict: true);
+        var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         var header = reader.Read();
         if (header is null || composition is null)
         {
             return new SemdTranslation(false, null, null, problems);
         }
 
-        var payment = NoContactCertificatePayment.Read(bundle, reader, header.Patient);
+        var payment = PaymentSource.Read(bundle, reader, header.Patient, PaymentOptions);
         var body = new NoContactCertificateBody(reader, composition);
         var docInfo = body.Read();
         var facts = HeaderFacts.Of(Kind, header, bundle, nsi, reader);
@@ -126,7 +121,7 @@ public sealed class NoContactCertificateFhirToSemdTranslator : IFhirToSemdTransl
             ServiceEvent = null,
             Encounter = header.Encounter is { } en ? en with { Low = Minutes(en.Low), High = Minutes(en.High), DocType = header.Code } : null,
         };
-        var style = new CdaStyle(XsiTypes: true, LegalTimeAlwaysNull: false, AfterLegalAuthenticator: w => payment(w, NoContactCertificatePayment.Style));
+        var style = new CdaStyle(XsiTypes: true, LegalTimeAlwaysNull: false, AfterLegalAuthenticator: payment);
         var semd = CdaHeaderWriter.Document(header, w => body.Write(w, docInfo), style);
         return new SemdTranslation(true, SignatureCodeS(semd), facts, problems);
     }

@@ -15,13 +15,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
     private readonly List<Action<XmlWriter>> benefits = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private CdaCode? diagnosis;
-    private Item? item;
-
-    /// <summary>The one prescribed medicinal product.</summary>
-    private sealed record Item(
-        CdaCode Medication, string? Name, CdaCode Route, string Start, string End, int Days, CdaCode DayUnit,
-        decimal Period, string PeriodUcum, CdaCode PeriodUnit, decimal Dose, string DoseUcum, CdaCode DoseUnit,
-        decimal Quantity, CdaCode QuantityUnit);
+    private PrescriptionItem? item;
 
     public bool Read()
     {
@@ -118,7 +112,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
                 continue;
             }
 
-            if (owner.Code(reader, observation.Code?.Coding, Field, op + ".code", "Observation.code") is not { } field)
+            if (owner.Coding.Code(reader, observation.Code?.Coding, Field, op + ".code", "Observation.code") is not { } field)
             {
                 continue;
             }
@@ -137,7 +131,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
                 case "6001" or "6002":
                     if (observation.Value is FhirString { Value: { Length: > 0 } text } && !string.IsNullOrWhiteSpace(text))
                     {
-                        docInfo.Add(w => Observation(w, field, null, x => St(x, text.Trim())));
+                        docInfo.Add(w => PrescriptionCda.Observation(w, field, null, x => St(x, text.Trim())));
                     }
                     else
                     {
@@ -146,7 +140,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
 
                     break;
                 case "6004":
-                    var value = owner.Code(reader, (observation.Value as CodeableConcept)?.Coding, [PreferentialPrescriptionFhirToSemdTranslator.ValiditySystem],
+                    var value = owner.Coding.Code(reader, (observation.Value as CodeableConcept)?.Coding, [PreferentialPrescriptionFhirToSemdTranslator.ValiditySystem],
                         op + ".valueCodeableConcept", "Срок действия рецепта");
                     var until = CdaTime.ToTs((observation.Effective as FhirDateTime)?.Value);
                     if (until is null)
@@ -162,14 +156,14 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
                     }
                     else if (value is not null && until is not null)
                     {
-                        docInfo.Add(w => Observation(w, field, until[..8], x => Cd(x, value)));
+                        docInfo.Add(w => PrescriptionCda.Observation(w, field, until[..8], x => Cd(x, value)));
                     }
 
                     break;
                 case "6006" or "11001":
                     if (observation.Value is FhirBoolean { Value: { } flag })
                     {
-                        docInfo.Add(w => Observation(w, field, null, x => Bl(x, flag)));
+                        docInfo.Add(w => PrescriptionCda.Observation(w, field, null, x => Bl(x, flag)));
                     }
                     else
                     {
@@ -198,15 +192,15 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
         else
         {
             var dgn = diagnosis;
-            docInfo.Add(w => Observation(w, PreferentialPrescriptionFhirToSemdTranslator.FieldOfDiagnosis, null, x => Cd(x, dgn)));
+            docInfo.Add(w => PrescriptionCda.Observation(w, PreferentialPrescriptionFhirToSemdTranslator.FieldOfDiagnosis, null, x => Cd(x, dgn)));
         }
     }
 
     private void AddCoded(List<Action<XmlWriter>> into, CdaCode field, Observation observation, string[] systems, string op, string what)
     {
-        if (owner.Code(reader, (observation.Value as CodeableConcept)?.Coding, systems, op + ".valueCodeableConcept", what) is { } value)
+        if (owner.Coding.Code(reader, (observation.Value as CodeableConcept)?.Coding, systems, op + ".valueCodeableConcept", what) is { } value)
         {
-            into.Add(w => Observation(w, field, null, x => Cd(x, value)));
+            into.Add(w => PrescriptionCda.Observation(w, field, null, x => Cd(x, value)));
         }
     }
 
@@ -221,7 +215,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
                 continue;
             }
 
-            if (owner.Code(reader, observation.Code?.Coding, Field, op + ".code", "Observation.code") is not { } field)
+            if (owner.Coding.Code(reader, observation.Code?.Coding, Field, op + ".code", "Observation.code") is not { } field)
             {
                 continue;
             }
@@ -245,14 +239,14 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
                     if (observation.Value is Quantity { Value: { } percent } q && percent is > 0 and <= 100
                         && (q.Code is null || (q.Code == "53" && q.System == "urn:oid:" + PreferentialPrescriptionFhirToSemdTranslator.UnitSystem)))
                     {
-                        if (owner.Unit(reader, "53", op + ".valueQuantity", shortName: true) is { } unit)
+                        if (owner.Coding.Unit(reader, "53", op + ".valueQuantity", shortName: true) is { } unit)
                         {
-                            benefits.Add(w => Observation(w, field, null, x =>
+                            benefits.Add(w => PrescriptionCda.Observation(w, field, null, x =>
                             {
                                 x.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "PQ");
-                                x.WriteAttributeString("value", PreferentialPrescriptionFhirToSemdTranslator.Number(percent));
+                                x.WriteAttributeString("value", PrescriptionCda.Number(percent));
                                 x.WriteAttributeString("unit", "%");
-                                Translation(x, percent, unit.Code);
+                                PrescriptionCda.Translation(x, percent, unit.Code);
                             }));
                         }
                     }
@@ -289,10 +283,10 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
         item = ReadItem(request, requests[0].Path);
     }
 
-    private Item? ReadItem(MedicationRequest request, string mp)
+    private PrescriptionItem? ReadItem(MedicationRequest request, string mp)
     {
         var concept = request.Medication as CodeableConcept;
-        var medication = owner.Code(reader, concept?.Coding,
+        var medication = owner.Coding.Code(reader, concept?.Coding,
             [PreferentialPrescriptionFhirToSemdTranslator.MedicationSystem, PreferentialPrescriptionFhirToSemdTranslator.InnSystem], mp + ".medicationCodeableConcept", "Лекарственный препарат");
         var dosage = request.DosageInstruction.FirstOrDefault();
         var dp = mp + ".dosageInstruction[0]";
@@ -302,25 +296,9 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
             return null;
         }
 
-        var route = owner.Code(reader, dosage.Route?.Coding, [PreferentialPrescriptionFhirToSemdTranslator.RouteSystem], dp + ".route", "Путь введения");
+        var route = owner.Coding.Code(reader, dosage.Route?.Coding, [PreferentialPrescriptionFhirToSemdTranslator.RouteSystem], dp + ".route", "Путь введения");
         var repeat = dosage.Timing?.Repeat;
-        var bounds = repeat?.Bounds as Period;
-        var start = CdaTime.ToTs(bounds?.Start);
-        var end = CdaTime.ToTs(bounds?.End);
-        var days = 0;
-        if (start is null || end is null)
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, "Срок приёма: timing.repeat.boundsPeriod со start и end (даты) обязателен", dp + ".timing.repeat.bounds");
-        }
-        else
-        {
-            days = DateOnly.ParseExact(end[..8], "yyyyMMdd").DayNumber - DateOnly.ParseExact(start[..8], "yyyyMMdd").DayNumber + 1;
-            if (days < 1)
-            {
-                reader.Problem(TranslationErrorCodes.InvalidValue, "timing.repeat.boundsPeriod.end раньше start", dp + ".timing.repeat.bounds");
-            }
-        }
-
+        var (start, end, days) = PrescriptionCda.Course(reader, repeat, dp);
         var periodUcum = repeat?.PeriodUnit switch
         {
             Timing.UnitsOfTime.Min => "min",
@@ -337,20 +315,9 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
             period = 0;
         }
 
-        var periodUnit = periodUcum is null ? null : owner.Unit(reader, TimeUnitCode(periodUcum), dp + ".timing.repeat.periodUnit", shortName: true);
-        var dayUnit = owner.Unit(reader, "24", dp + ".timing.repeat.bounds", shortName: true);
-        var dose = dosage.DoseAndRate.FirstOrDefault()?.Dose as Quantity;
-        (CdaCode Code, string Ucum)? doseUnit = null;
-        if (dose?.Value is not { } doseValue || doseValue <= 0)
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, "Разовая доза: doseAndRate[0].doseQuantity (value > 0, system urn:oid:1.2.643.5.1.13.13.11.1358, code) обязательна", dp + ".doseAndRate[0].doseQuantity");
-            doseValue = 0;
-        }
-        else
-        {
-            doseUnit = owner.Unit(reader, UnitCode(dose), dp + ".doseAndRate[0].doseQuantity.code", shortName: false);
-        }
-
+        var periodUnit = periodUcum is null ? null : owner.Coding.Unit(reader, TimeUnitCode(periodUcum), dp + ".timing.repeat.periodUnit", shortName: true);
+        var dayUnit = owner.Coding.Unit(reader, "24", dp + ".timing.repeat.bounds", shortName: true);
+        var (doseValue, doseUnit) = PrescriptionCda.Dose(reader, owner.Coding, dosage, dp);
         var quantity = request.DispenseRequest?.Quantity;
         (CdaCode Code, string Ucum)? quantityUnit = null;
         if (quantity?.Value is not { } quantityValue || quantityValue <= 0)
@@ -364,7 +331,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
         }
         else
         {
-            quantityUnit = owner.Unit(reader, "128", mp + ".dispenseRequest.quantity.code", shortName: false);
+            quantityUnit = owner.Coding.Unit(reader, "128", mp + ".dispenseRequest.quantity.code", shortName: false);
         }
 
         if (medication is null || route is null || start is null || end is null || days < 1 || period <= 0 || periodUnit is null || dayUnit is null
@@ -373,7 +340,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
             return null;
         }
 
-        return new Item(medication, concept?.Text, route, start[..8], end[..8], days, dayUnit.Value.Code, period, periodUnit.Value.Ucum, periodUnit.Value.Code,
+        return new PrescriptionItem(medication, concept?.Text, route, start[..8], end[..8], days, dayUnit.Value.Code, period, periodUnit.Value.Ucum, periodUnit.Value.Code,
             doseValue, doseUnit.Value.Ucum, doseUnit.Value.Code, quantityValue, quantityUnit.Value.Code);
     }
 
@@ -387,8 +354,6 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
         _ => "522",
     };
 
-    private static string? UnitCode(Quantity q) => q.System == "urn:oid:" + PreferentialPrescriptionFhirToSemdTranslator.UnitSystem ? q.Code : null;
-
     public void Write(XmlWriter w)
     {
         foreach (var section in sections)
@@ -397,34 +362,10 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
             {
                 "DOCINFO" => x => docInfo.ForEach(a => a(x)),
                 "BENEFITS" => x => benefits.ForEach(a => a(x)),
-                _ => x => WriteItem(x, item!),
+                _ => x => PrescriptionCda.WriteItem(x, item!, PreferentialPrescriptionFhirToSemdTranslator.FieldOfQuantity, nullCode: true),
             };
             CdaHeaderWriter.Section(w, section, entries);
         }
-    }
-
-    private static void Observation(XmlWriter w, CdaCode code, string? time, Action<XmlWriter> value)
-    {
-        w.WriteStartElement("entry");
-        BareObservation(w, code, time, value);
-        w.WriteEndElement();
-    }
-
-    private static void BareObservation(XmlWriter w, CdaCode code, string? time, Action<XmlWriter> value)
-    {
-        w.WriteStartElement("observation");
-        w.WriteAttributeString("classCode", "OBS");
-        w.WriteAttributeString("moodCode", "EVN");
-        CdaHeaderWriter.Coded(w, "code", code);
-        if (time is not null)
-        {
-            CdaHeaderWriter.Empty(w, "effectiveTime", ("value", time));
-        }
-
-        w.WriteStartElement("value");
-        value(w);
-        w.WriteEndElement();
-        w.WriteEndElement();
     }
 
     private static void Cd(XmlWriter w, CdaCode value)
@@ -443,94 +384,5 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
     {
         w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "BL");
         w.WriteAttributeString("value", value ? "true" : "false");
-    }
-
-    private static void WriteItem(XmlWriter w, Item item)
-    {
-        w.WriteStartElement("entry");
-        w.WriteStartElement("substanceAdministration");
-        w.WriteAttributeString("classCode", "SBADM");
-        w.WriteAttributeString("moodCode", "RQO");
-        CdaHeaderWriter.Empty(w, "code", ("nullFlavor", "NI"));
-        w.WriteStartElement("effectiveTime");
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "IVL_TS");
-        CdaHeaderWriter.Empty(w, "low", ("value", item.Start));
-        CdaHeaderWriter.Empty(w, "high", ("value", item.End));
-        w.WriteEndElement();
-        CdaHeaderWriter.Coded(w, "routeCode", item.Route);
-        w.WriteStartElement("consumable");
-        w.WriteAttributeString("typeCode", "CSM");
-        w.WriteStartElement("manufacturedProduct");
-        w.WriteAttributeString("classCode", "MANU");
-        w.WriteStartElement("manufacturedMaterial");
-        w.WriteAttributeString("classCode", "MMAT");
-        w.WriteAttributeString("determinerCode", "KIND");
-        CdaHeaderWriter.Coded(w, "code", item.Medication);
-        if (!string.IsNullOrWhiteSpace(item.Name))
-        {
-            CdaHeaderWriter.Text(w, "name", item.Name);
-        }
-
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndElement();
-
-        // Dosage: course length (width in days), frequency (PIVL_TS period), single dose.
-        w.WriteStartElement("entryRelationship");
-        w.WriteAttributeString("typeCode", "COMP");
-        w.WriteStartElement("substanceAdministration");
-        w.WriteAttributeString("classCode", "SBADM");
-        w.WriteAttributeString("moodCode", "RQO");
-        w.WriteStartElement("effectiveTime");
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "IVL_TS");
-        Quantity(w, "width", item.Days, "d", item.DayUnit);
-        w.WriteEndElement();
-        w.WriteStartElement("effectiveTime");
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "PIVL_TS");
-        w.WriteAttributeString("institutionSpecified", "true");
-        Quantity(w, "period", item.Period, item.PeriodUcum, item.PeriodUnit);
-        w.WriteEndElement();
-        Quantity(w, "doseQuantity", item.Dose, item.DoseUcum, item.DoseUnit);
-        w.WriteStartElement("consumable");
-        w.WriteAttributeString("typeCode", "CSM");
-        w.WriteStartElement("manufacturedProduct");
-        w.WriteAttributeString("classCode", "MANU");
-        CdaHeaderWriter.Empty(w, "manufacturedMaterial", ("nullFlavor", "NA"));
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndElement();
-
-        // Quantity prescribed (6011), in units «U» with the 1358 unit 128 as translation.
-        w.WriteStartElement("entryRelationship");
-        w.WriteAttributeString("typeCode", "COMP");
-        BareObservation(w, PreferentialPrescriptionFhirToSemdTranslator.FieldOfQuantity, null, x =>
-        {
-            x.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "PQ");
-            x.WriteAttributeString("value", PreferentialPrescriptionFhirToSemdTranslator.Number(item.Quantity));
-            x.WriteAttributeString("unit", "U");
-            Translation(x, item.Quantity, item.QuantityUnit);
-        });
-        w.WriteEndElement();
-
-        w.WriteEndElement();
-        w.WriteEndElement();
-    }
-
-    private static void Quantity(XmlWriter w, string name, decimal value, string ucum, CdaCode unit)
-    {
-        w.WriteStartElement(name);
-        w.WriteAttributeString("value", PreferentialPrescriptionFhirToSemdTranslator.Number(value));
-        w.WriteAttributeString("unit", ucum);
-        Translation(w, value, unit);
-        w.WriteEndElement();
-    }
-
-    private static void Translation(XmlWriter w, decimal value, CdaCode unit)
-    {
-        w.WriteStartElement("translation");
-        w.WriteAttributeString("value", PreferentialPrescriptionFhirToSemdTranslator.Number(value));
-        CdaHeaderWriter.CodedAttributes(w, unit);
-        w.WriteEndElement();
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Xml;
 using Hl7.Fhir.Model;
 
 namespace EgiszBus.Adapters.Semd;
@@ -15,7 +13,7 @@ namespace EgiszBus.Adapters.Semd;
 /// Pure and deterministic. Profile: <c>Schemas/fhir/preferentialprescription-141.md</c>.
 /// Facts are returned as <see cref="LaboratoryDocumentFacts"/>, the general facts record of every kind (Kind = "141").
 /// </summary>
-public sealed partial class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
+public sealed class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
 {
     /// <summary>ClinicalDocument/templateId/@root of kind 141 revision 4.</summary>
     public const string TemplateId = "1.2.643.5.1.13.13.14.37.9.4";
@@ -64,7 +62,11 @@ public sealed partial class PreferentialPrescriptionFhirToSemdTranslator : IFhir
     public PreferentialPrescriptionFhirToSemdTranslator(NsiCatalog nsi)
     {
         this.nsi = nsi ?? throw new ArgumentNullException(nameof(nsi));
+        Coding = new PrescriptionCoding(nsi, UnverifiedDirectoryNames);
     }
+
+    /// <summary>Coded values and units of the body (FNSI snapshot or the unverified directory table).</summary>
+    internal PrescriptionCoding Coding { get; }
 
     /// <inheritdoc/>
     public string Kind => "141";
@@ -83,12 +85,11 @@ public sealed partial class PreferentialPrescriptionFhirToSemdTranslator : IFhir
         return Translate(bundle, []);
     }
 
-    private SemdTranslation Translate(Bundle original, List<TranslationProblem> problems)
+    private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
-        var bundle = HeaderView(original, out var kind);
         var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         const string cp = "Bundle.entry[0].resource";
-        if (bundle.Entry.FirstOrDefault()?.Resource is Composition && kind != Kind)
+        if (bundle.Entry.FirstOrDefault()?.Resource is Composition && PrescriptionCda.DeclaredKind(bundle) != Kind)
         {
             reader.Problem(TranslationErrorCodes.WrongDocumentKind, "Composition.type должен содержать код 141 справочника 1.2.643.5.1.13.13.11.1520", cp + ".type");
             return new SemdTranslation(false, null, null, problems);
@@ -114,7 +115,7 @@ public sealed partial class PreferentialPrescriptionFhirToSemdTranslator : IFhir
 
         var body = new PreferentialPrescriptionBody(this, reader, composition);
         var ok = body.Read();
-        var facts = HeaderFacts.Of(Kind, header, original, nsi, reader);
+        var facts = HeaderFacts.Of(Kind, header, bundle, nsi, reader);
         if (!ok || problems.Count > 0)
         {
             return new SemdTranslation(false, null, facts, problems);
@@ -123,124 +124,18 @@ public sealed partial class PreferentialPrescriptionFhirToSemdTranslator : IFhir
         // The 141 serviceEvent holds only code and effectiveTime/@value (no performer; written here, after legalAuthenticator);
         // componentOf without medService:DocType; times at day precision or minutes with a zone.
         var serviceEvent = header.ServiceEvent!;
-        var eventTime = Minutes(serviceEvent.Low ?? serviceEvent.High);
+        var eventTime = PrescriptionCda.Minutes(serviceEvent.Low ?? serviceEvent.High);
         header = header with
         {
             TemplateId = TemplateId,
-            EffectiveTime = Minutes(header.EffectiveTime),
+            EffectiveTime = PrescriptionCda.Minutes(header.EffectiveTime),
             ServiceEvent = null,
-            Encounter = header.Encounter is { } en ? en with { Low = Minutes(en.Low), High = Minutes(en.High), DocType = null } : null,
+            Encounter = header.Encounter is { } en ? en with { Low = PrescriptionCda.Minutes(en.Low), High = PrescriptionCda.Minutes(en.High), DocType = null } : null,
         };
-        var style = new CdaStyle(XsiTypes: false, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: w => DocumentationOf(w, serviceEvent.Code!, eventTime));
-        return new SemdTranslation(true, WithOgrnip(CdaHeaderWriter.Document(header, body.Write, style)), facts, problems);
+        return new SemdTranslation(true, PrescriptionCda.Document(header, body.Write, serviceEvent.Code!, eventTime), facts, problems);
     }
-
-    private static void DocumentationOf(XmlWriter w, CdaCode code, string? time)
-    {
-        w.WriteStartElement("documentationOf", CdaHeaderWriter.Hl7);
-        w.WriteStartElement("serviceEvent", CdaHeaderWriter.Hl7);
-        CdaHeaderWriter.Coded(w, "code", code);
-        CdaHeaderWriter.Time(w, "effectiveTime", time, "NI");
-        w.WriteEndElement();
-        w.WriteEndElement();
-    }
-
-    /// <summary>The 141 XSD wants <c>identity:Ogrnip</c> after every <c>identity:Ogrn</c> (null for an organisation); the shared header writes only Ogrn.</summary>
-    private static byte[] WithOgrnip(byte[] semd)
-    {
-        var text = System.Text.Encoding.UTF8.GetString(semd);
-        text = OgrnLine().Replace(text, m => m.Value + m.Groups["indent"].Value + "<identity:Ogrnip nullFlavor=\"NA\" />\n");
-        return System.Text.Encoding.UTF8.GetBytes(text);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^(?<indent>[ ]*)<identity:Ogrn>[^<\n]*</identity:Ogrn>\n", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex OgrnLine();
-
-    /// <summary>
-    /// The Bundle the shared header reader sees: when the shared kind table does not list 141 yet, a copy whose Composition.type
-    /// carries a listed kind with the 1522 code «37», so that the header is read by the same code; the template is set afterwards.
-    /// </summary>
-    private static Bundle HeaderView(Bundle bundle, out string? kind)
-    {
-        kind = null;
-        if (bundle.Entry.FirstOrDefault()?.Resource is not Composition composition)
-        {
-            return bundle;
-        }
-
-        kind = composition.Type?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + SemdKinds.KindSystem)?.Code;
-        var hasType = composition.Type?.Coding.Any(x => x.System == "urn:oid:" + SemdKinds.DocTypeSystem) == true;
-        if (kind != "141" || (SemdKinds.ByKind("141") is not null && hasType))
-        {
-            return bundle;
-        }
-
-        var copy = (Bundle)bundle.DeepCopy()!;
-        var type = ((Composition)copy.Entry[0].Resource!).Type!;
-        type.Coding.First(x => x.System == "urn:oid:" + SemdKinds.KindSystem).Code = SemdKinds.ByKind("141")?.Kind ?? "119";
-        if (!hasType)
-        {
-            type.Coding.Add(new Coding("urn:oid:" + SemdKinds.DocTypeSystem, DocumentTypeCode));
-        }
-
-        return copy;
-    }
-
-    private static string? Minutes(string? ts) => ts is { Length: 19 } ? ts[..12] + ts[14..] : ts;
 
     internal static CdaCode FieldOfDiagnosis => FieldDiagnosisCode;
 
     internal static CdaCode FieldOfQuantity => FieldQuantity;
-
-    internal static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A coded value: from the snapshot when the directory is held (unknown code = TRN-011), else as sent (code, display, version required).</summary>
-    internal CdaCode? Code(FhirHeaderReader reader, IEnumerable<Coding>? codings, IReadOnlyCollection<string> systems, string path, string what)
-    {
-        var coding = codings?.FirstOrDefault(x => systems.Any(s => x.System == "urn:oid:" + s));
-        var expected = string.Join(" или ", systems.Select(s => "urn:oid:" + s));
-        if (coding is null || string.IsNullOrEmpty(coding.Code))
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, $"{what}: coding {expected} обязателен", path);
-            return null;
-        }
-
-        var system = coding.System![8..];
-        if (nsi.HasDirectory(system))
-        {
-            return reader.Code(coding, path);
-        }
-
-        if (string.IsNullOrEmpty(coding.Display) || string.IsNullOrEmpty(coding.Version))
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, $"{what}: coding {expected} с code, display и version обязателен", path);
-            return null;
-        }
-
-        return new CdaCode(coding.Code, system, UnverifiedDirectoryNames.GetValueOrDefault(system) ?? SemdKinds.DirectoryNames.GetValueOrDefault(system), coding.Version, coding.Display);
-    }
-
-    /// <summary>
-    /// A unit of 1.2.643.5.1.13.13.11.1358 by code (unknown = TRN-011) with its UCUM code; <paramref name="shortName"/> takes the display from
-    /// the SHORTNAME column (the 141 rules want «сут», «ч», «%», … in translations of times and percentages).
-    /// </summary>
-    internal (CdaCode Code, string Ucum)? Unit(FhirHeaderReader reader, string? code, string path, bool shortName)
-    {
-        if (string.IsNullOrEmpty(code))
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement, $"Единица измерения (code справочника urn:oid:{UnitSystem}) обязательна", path);
-            return null;
-        }
-
-        if (nsi.Find(UnitSystem, code) is not { } entry)
-        {
-            reader.Problem(TranslationErrorCodes.UnknownCode, $"Код {code} отсутствует в справочнике {UnitSystem}", path);
-            return null;
-        }
-
-        var display = shortName && entry.Columns.GetValueOrDefault("SHORTNAME") is { Length: > 0 } s ? s : entry.Display;
-        var ucum = entry.Columns.GetValueOrDefault("UCUM");
-        return (new CdaCode(entry.Code, UnitSystem, entry.DirectoryName, entry.Version, display),
-            string.IsNullOrWhiteSpace(ucum) ? "1" : ucum.Replace(" ", string.Empty, StringComparison.Ordinal));
-    }
 }

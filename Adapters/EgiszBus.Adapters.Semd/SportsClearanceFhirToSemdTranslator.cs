@@ -18,6 +18,10 @@ public sealed class SportsClearanceFhirToSemdTranslator : IFhirToSemdTranslator
     internal const string TypeCode = "71";
     internal const string ConclusionSystem = "1.2.643.5.1.13.13.99.2.725";
 
+    /// <summary>The 83 source of payment: identity texts always typed, even with a nullFlavor.</summary>
+    private static readonly PaymentSourceOptions PaymentOptions =
+        new(new CdaStyle(XsiTypes: true, LegalTimeAlwaysNull: false, AfterLegalAuthenticator: null), TypedNullTexts: true, TypedNullInn: true);
+
     private readonly NsiCatalog nsi;
 
     /// <summary>Creates a translator that reads FNSI snapshots from <paramref name="nsi"/>.</summary>
@@ -57,7 +61,7 @@ public sealed class SportsClearanceFhirToSemdTranslator : IFhirToSemdTranslator
             reader.Problem(TranslationErrorCodes.MissingElement, "Composition.attester[legal].time обязателен (дата подписания)", c + ".attester");
         }
 
-        var payment = SportsClearancePayment.Read(bundle, reader, header.Patient);
+        var payment = PaymentSource.Read(bundle, reader, header.Patient, PaymentOptions);
         var fields = new List<DispanserizationField>();
         var docInfo = -1;
         for (var i = 0; i < composition.Section.Count; i++)

@@ -4,18 +4,17 @@ using Hl7.Fhir.Model;
 namespace EgiszBus.Adapters.Semd;
 
 /// <summary>
-/// The source of payment of kind 83 (<c>participant typeCode="IND"</c>) from the Bundle's Coverage and the patient's OMS policy.
-/// A copy of the 119 writer (<see cref="ConsultationFhirToSemdTranslator"/>) whose <c>identity:</c> texts always carry <c>xsi:type="ST"</c>,
-/// as the 83 rules require even with a nullFlavor.
+/// The source of payment (<c>participant typeCode="IND"</c>) from the Bundle's Coverage and the patient's OMS policy, written after
+/// legalAuthenticator by the kinds 119 (<see cref="ConsultationFhirToSemdTranslator"/>), 80 (<see cref="NoContactCertificateFhirToSemdTranslator"/>)
+/// and 83 (<see cref="SportsClearanceFhirToSemdTranslator"/>); the kinds differ only as <see cref="PaymentSourceOptions"/> says.
 /// </summary>
-internal static class SportsClearancePayment
+internal static class PaymentSource
 {
-    // UNVERIFIED: 1.2.643.5.1.13.13.99.2.724 is not among the snapshots; «Полис ОМС» as in the official examples.
+    // 1.2.643.5.1.13.13.99.2.724 is not among the snapshots (UNVERIFIED); «Полис ОМС» as in the official examples.
     private static readonly CdaCode BasisOmsPolicy = new("1", "1.2.643.5.1.13.13.99.2.724", "Типы документов оснований", "1.1", "Полис ОМС");
 
-    private static readonly CdaStyle Typed = new(XsiTypes: true, LegalTimeAlwaysNull: false, AfterLegalAuthenticator: null);
-
-    public static Action<XmlWriter>? Read(Bundle bundle, FhirHeaderReader reader, CdaPatient patient)
+    /// <summary>The writer of the participant, or null (with problems reported to <paramref name="reader"/>) when the Bundle lacks what it needs.</summary>
+    public static Action<XmlWriter>? Read(Bundle bundle, FhirHeaderReader reader, CdaPatient patient, PaymentSourceOptions options)
     {
         var index = bundle.Entry.FindIndex(e => e.Resource is Coverage);
         if (index < 0)
@@ -70,7 +69,6 @@ internal static class SportsClearancePayment
             return null;
         }
 
-        var style = Typed;
         return w =>
         {
             w.WriteStartElement("participant");
@@ -81,9 +79,9 @@ internal static class SportsClearancePayment
             w.WriteStartElement("DocInfo", CdaHeaderWriter.Identity);
             TypedCoded(w, "IdentityDocType", BasisOmsPolicy);
             TypedCoded(w, "InsurancePolicyType", policy.Type);
-            TypedText(w, "Series", policy.Series);
-            TypedText(w, "Number", policy.Number);
-            TypedText(w, "INN", inn, "NI");
+            TypedText(w, "Series", policy.Series, "NA", options.TypedNullTexts);
+            TypedText(w, "Number", policy.Number, "NA", options.TypedNullTexts);
+            TypedText(w, "INN", inn, "NI", options.TypedNullInn);
             w.WriteStartElement("effectiveTime", CdaHeaderWriter.Identity);
             if (from is null)
             {
@@ -100,7 +98,7 @@ internal static class SportsClearancePayment
             w.WriteStartElement("scopingOrganization");
             CdaHeaderWriter.Empty(w, "id", ("root", "1.2.643.5.1.13.13.99.2.183"), ("extension", payorCode));
             CdaHeaderWriter.Text(w, "name", payor.Name!);
-            CdaHeaderWriter.ContactOf(w, style, telecoms, address);
+            CdaHeaderWriter.ContactOf(w, options.ContactStyle, telecoms, address);
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();
@@ -131,10 +129,14 @@ internal static class SportsClearancePayment
         w.WriteEndElement();
     }
 
-    private static void TypedText(XmlWriter w, string name, string? value, string nullFlavor = "NA")
+    private static void TypedText(XmlWriter w, string name, string? value, string nullFlavor, bool typedNull)
     {
         w.WriteStartElement(name, CdaHeaderWriter.Identity);
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
+        if (typedNull || !string.IsNullOrEmpty(value))
+        {
+            w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
+        }
+
         if (string.IsNullOrEmpty(value))
         {
             w.WriteAttributeString("nullFlavor", nullFlavor);
