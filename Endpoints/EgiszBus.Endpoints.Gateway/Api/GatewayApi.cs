@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using EgiszBus.Adapters.Remd;
 using EgiszBus.Adapters.Semd;
 using EgiszBus.Contracts;
@@ -51,7 +49,7 @@ public static class GatewayApi
         var translation = translator.Translate(body);
         if (!translation.Succeeded)
         {
-            return Problems.Invalid("Документ не принят: ошибки в FHIR Bundle", translation.Problems.Select(p => new ProblemItem(p.Code, p.Message, p.Location)));
+            return Problems.Invalid("Документ не принят: ошибки в FHIR Bundle", Items(translation.Problems));
         }
 
         var id = Guid.NewGuid();
@@ -75,7 +73,7 @@ public static class GatewayApi
         var translation = translator.Translate(body);
         return translation.Succeeded && translation.Semd is not null
             ? Results.Bytes(translation.Semd, "application/xml; charset=utf-8")
-            : Problems.Invalid("SEMD не сформирован: ошибки в FHIR Bundle", translation.Problems.Select(p => new ProblemItem(p.Code, p.Message, p.Location)));
+            : Problems.Invalid("SEMD не сформирован: ошибки в FHIR Bundle", Items(translation.Problems));
     }
 
     private static async Task<IResult> GetAsync(Guid id, IDocumentStatusStore statuses, CancellationToken cancellationToken)
@@ -128,7 +126,7 @@ public static class GatewayApi
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            return ([], Problems.Invalid("Слишком большой запрос", [new ProblemItem(Problems.UnsupportedRequest, $"body larger than {MaxBodyBytes} bytes", null)], StatusCodes.Status413PayloadTooLarge));
+            return ([], TooLarge());
         }
 
         if (requireJson)
@@ -149,7 +147,7 @@ public static class GatewayApi
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                return ([], Problems.Invalid("Слишком большой запрос", [new ProblemItem(Problems.UnsupportedRequest, $"body larger than {MaxBodyBytes} bytes", null)], StatusCodes.Status413PayloadTooLarge));
+                return ([], TooLarge());
             }
 
             buffer.Write(chunk, 0, read);
@@ -159,6 +157,13 @@ public static class GatewayApi
             ? ([], Problems.Invalid("Пустой запрос", [new ProblemItem(Problems.UnsupportedRequest, "the request body is empty", null)]))
             : (buffer.ToArray(), null);
     }
+
+    private static IEnumerable<ProblemItem> Items(IEnumerable<TranslationProblem> problems) =>
+        problems.Select(p => new ProblemItem(p.Code, p.Message, p.Location));
+
+    private static IResult TooLarge() =>
+        Problems.Invalid("Слишком большой запрос", [new ProblemItem(Problems.UnsupportedRequest, $"body larger than {MaxBodyBytes} bytes", null)],
+            StatusCodes.Status413PayloadTooLarge);
 
     private static StatusAnswer ToAnswer(DocumentStatus status) => new(
         status.DocumentId, status.State.ToString(), status.Kind, status.LocalUid, status.EmdrId,
