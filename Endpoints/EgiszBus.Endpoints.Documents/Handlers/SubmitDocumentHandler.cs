@@ -32,13 +32,13 @@ public sealed class SubmitDocumentHandler(
         var translation = translator.Translate(content);
         if (!translation.Succeeded || translation.Semd is null || translation.Facts is null)
         {
-            await Reject(message, translation.Problems.Select(p => new DocumentProblem(p.Code, p.Message, p.Location)));
+            await Reject(message, ToDocumentProblems(translation.Problems));
             return;
         }
 
         var facts = translation.Facts;
         var semd = translation.Semd;
-        var problems = schemas.Validate(facts.Kind, semd).Select(p => new DocumentProblem(p.Code, p.Message, p.Location)).ToList();
+        var problems = ToDocumentProblems(schemas.Validate(facts.Kind, semd)).ToList();
         problems.AddRange(VerifySignatures(facts, semd));
         if (problems.Count > 0)
         {
@@ -93,6 +93,9 @@ public sealed class SubmitDocumentHandler(
             }
         }
     }
+
+    private static IEnumerable<DocumentProblem> ToDocumentProblems(IEnumerable<TranslationProblem> problems) =>
+        problems.Select(p => new DocumentProblem(p.Code, p.Message, p.Location));
 
     private async Task Reject(SubmitDocument message, IEnumerable<DocumentProblem> problems)
     {
