@@ -35,20 +35,14 @@ internal sealed class ConsultationFhirParts
         ["STATEDIS"] = "Состояние при выписке",
     };
 
-    private readonly string baseName;
+    private readonly MisDocumentBundle skeleton;
 
     public ConsultationFhirParts(MisOrganizationProfile organization, string documentNumber)
     {
         Organization = organization;
         Root = organization.MisRoot;
         DocumentRoot = Root + ".51";
-        baseName = DocumentRoot + "/" + documentNumber;
-        Bundle = new Bundle
-        {
-            Id = MisUuid.Create(baseName).ToString("D"),
-            Identifier = new Identifier(Oid + DocumentRoot, documentNumber),
-            Type = Bundle.BundleType.Document,
-        };
+        skeleton = new MisDocumentBundle(DocumentRoot, documentNumber);
     }
 
     public MisOrganizationProfile Organization { get; }
@@ -57,17 +51,13 @@ internal sealed class ConsultationFhirParts
 
     public string DocumentRoot { get; }
 
-    public Bundle Bundle { get; }
+    public Bundle Bundle => skeleton.Bundle;
 
-    public Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
+    public Guid Id(string part) => skeleton.Id(part);
 
-    public static ResourceReference Ref(Guid id) => new("urn:uuid:" + id.ToString("D"));
+    public static ResourceReference Ref(Guid id) => MisDocumentBundle.Ref(id);
 
-    public void Add(Guid id, Resource resource)
-    {
-        resource.Id = id.ToString("D");
-        Bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + id.ToString("D"), Resource = resource });
-    }
+    public void Add(Guid id, Resource resource) => skeleton.Add(id, resource);
 
     public DateTimeOffset Local(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), Organization.UtcOffset);
 

@@ -33,26 +33,16 @@ internal static class HospitalisationReferralBundleBuilder
     public static Bundle Build(HospitalisationReferralMisDocument document, MisOrganizationProfile organization)
     {
         var root = organization.MisRoot;
-        var documentRoot = root + ".51";
-        var baseName = documentRoot + "/" + document.DocumentNumber;
-        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
-        ResourceReference Ref(Guid id) => new("urn:uuid:" + id.ToString("D"));
         string Local(DateTime value) =>
             new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), organization.UtcOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-        var ids = new[] { "Composition", "Patient", "Practitioner", "PractitionerRole", "Organization", "Department", "Target", "Request", "Diagnosis" }
-            .ToDictionary(n => n, Id, StringComparer.Ordinal);
         var documentTime = Local(document.DocumentDate);
-        var bundle = new Bundle
-        {
-            Id = MisUuid.Create(baseName).ToString("D"),
-            Identifier = new Identifier(Oid + documentRoot, document.DocumentNumber),
-            Type = Bundle.BundleType.Document,
-            Timestamp = DateTimeOffset.Parse(documentTime, CultureInfo.InvariantCulture),
-        };
+        var skeleton = new MisDocumentBundle(root + ".51", document.DocumentNumber, DateTimeOffset.Parse(documentTime, CultureInfo.InvariantCulture));
+        var ids = new[] { "Composition", "Patient", "Practitioner", "PractitionerRole", "Organization", "Department", "Target", "Request", "Diagnosis" }
+            .ToDictionary(n => n, skeleton.Id, StringComparer.Ordinal);
 
-        var patientRef = Ref(ids["Patient"]);
-        var roleRef = Ref(ids["PractitionerRole"]);
+        var patientRef = MisDocumentBundle.Ref(ids["Patient"]);
+        var roleRef = MisDocumentBundle.Ref(ids["PractitionerRole"]);
         CodeableConcept Concept(string system, string code, string? display, string? version) =>
             new() { Coding = [new Coding(Oid + system, code, display) { Version = version }] };
         Composition.SectionComponent Section(string code, string title, string text, IEnumerable<string> entries) => new()
@@ -60,7 +50,7 @@ internal static class HospitalisationReferralBundleBuilder
             Title = title,
             Code = Concept(SectionSystem, code, title, null),
             Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = MisBundleParts.Div(text) },
-            Entry = entries.Select(e => Ref(ids[e])).ToList(),
+            Entry = entries.Select(e => MisDocumentBundle.Ref(ids[e])).ToList(),
         };
 
         var purpose = Purposes[document.PurposeCode];
@@ -89,7 +79,7 @@ internal static class HospitalisationReferralBundleBuilder
                 Title = Titles[document.PurposeCode],
                 Confidentiality = Composition.V3ConfidentialityClassification.N,
                 Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Party = roleRef }],
-                Custodian = Ref(ids["Organization"]),
+                Custodian = MisDocumentBundle.Ref(ids["Organization"]),
                 Section =
                 [
                     Section("SCOPORG", "Цель направления и медицинская организация, куда направлен", scopeText, ["Request"]),
@@ -101,12 +91,12 @@ internal static class HospitalisationReferralBundleBuilder
             ("Practitioner", MisBundleParts.Practitioner(document.Author, root)),
             ("PractitionerRole", new PractitionerRole
             {
-                Practitioner = Ref(ids["Practitioner"]),
-                Organization = Ref(ids["Department"]),
+                Practitioner = MisDocumentBundle.Ref(ids["Practitioner"]),
+                Organization = MisDocumentBundle.Ref(ids["Department"]),
                 Code = [Concept("1.2.643.5.1.13.13.11.1002", document.Author.PositionCode, null, null)],
             }),
             ("Organization", MisBundleParts.Organization(organization)),
-            ("Department", MisBundleParts.Department(organization, Ref(ids["Organization"]))),
+            ("Department", MisBundleParts.Department(organization, MisDocumentBundle.Ref(ids["Organization"]))),
             ("Target", new Organization
             {
                 Identifier = [new Identifier("urn:ietf:rfc:3986", Oid + document.TargetOrganizationOid)],
@@ -121,8 +111,8 @@ internal static class HospitalisationReferralBundleBuilder
                 Occurrence = planned is null ? null : new FhirDateTime(planned),
                 AuthoredOn = documentTime,
                 Requester = roleRef,
-                Performer = [Ref(ids["Target"])],
-                ReasonReference = [Ref(ids["Diagnosis"])],
+                Performer = [MisDocumentBundle.Ref(ids["Target"])],
+                ReasonReference = [MisDocumentBundle.Ref(ids["Diagnosis"])],
             }),
             ("Diagnosis", new Condition
             {
@@ -133,10 +123,9 @@ internal static class HospitalisationReferralBundleBuilder
 
         foreach (var (key, resource) in resources)
         {
-            resource.Id = ids[key].ToString("D");
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + resource.Id, Resource = resource });
+            skeleton.Add(ids[key], resource);
         }
 
-        return bundle;
+        return skeleton.Bundle;
     }
 }

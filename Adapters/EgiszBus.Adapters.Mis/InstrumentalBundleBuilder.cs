@@ -20,26 +20,16 @@ internal static class InstrumentalBundleBuilder
     public static Bundle Build(InstrumentalMisDocument document, MisOrganizationProfile organization)
     {
         var root = organization.MisRoot;
-        var documentRoot = root + ".51";
-        var baseName = documentRoot + "/" + document.DocumentNumber;
-        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
-        ResourceReference Ref(Guid id) => new("urn:uuid:" + id.ToString("D"));
         string Local(DateTime value) =>
             new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), organization.UtcOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-        var ids = new[] { "Composition", "Patient", "Practitioner", "PractitionerRole", "Organization", "Department", "Visit", "Place", "Diagnosis", "Study", "Conclusion", "Recommendations" }
-            .ToDictionary(n => n, Id, StringComparer.Ordinal);
         var documentTime = Local(document.DocumentDate);
-        var bundle = new Bundle
-        {
-            Id = MisUuid.Create(baseName).ToString("D"),
-            Identifier = new Identifier(Oid + documentRoot, document.DocumentNumber),
-            Type = Bundle.BundleType.Document,
-            Timestamp = DateTimeOffset.Parse(documentTime, CultureInfo.InvariantCulture),
-        };
+        var skeleton = new MisDocumentBundle(root + ".51", document.DocumentNumber, DateTimeOffset.Parse(documentTime, CultureInfo.InvariantCulture));
+        var ids = new[] { "Composition", "Patient", "Practitioner", "PractitionerRole", "Organization", "Department", "Visit", "Place", "Diagnosis", "Study", "Conclusion", "Recommendations" }
+            .ToDictionary(n => n, skeleton.Id, StringComparer.Ordinal);
 
-        var patientRef = Ref(ids["Patient"]);
-        var roleRef = Ref(ids["PractitionerRole"]);
+        var patientRef = MisDocumentBundle.Ref(ids["Patient"]);
+        var roleRef = MisDocumentBundle.Ref(ids["PractitionerRole"]);
         Observation Field(string code, string display, DataType value) => new()
         {
             Status = ObservationStatus.Final,
@@ -54,7 +44,7 @@ internal static class InstrumentalBundleBuilder
             Title = title,
             Code = Concept("1.2.643.5.1.13.13.99.2.197", code, title, null),
             Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = MisBundleParts.Div(text) },
-            Entry = entries.Select(e => Ref(ids[e])).ToList(),
+            Entry = entries.Select(e => MisDocumentBundle.Ref(ids[e])).ToList(),
         };
 
         var period = new Period { Start = Local(document.StudyStart), End = document.StudyEnd is { } end ? Local(end) : null };
@@ -92,7 +82,7 @@ internal static class InstrumentalBundleBuilder
                 Title = "Протокол инструментального исследования",
                 Confidentiality = Composition.V3ConfidentialityClassification.N,
                 Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Party = roleRef }],
-                Custodian = Ref(ids["Organization"]),
+                Custodian = MisDocumentBundle.Ref(ids["Organization"]),
                 Event =
                 [
                     new Composition.EventComponent
@@ -112,12 +102,12 @@ internal static class InstrumentalBundleBuilder
             ("Practitioner", MisBundleParts.Practitioner(document.Author, root)),
             ("PractitionerRole", new PractitionerRole
             {
-                Practitioner = Ref(ids["Practitioner"]),
-                Organization = Ref(ids["Department"]),
+                Practitioner = MisDocumentBundle.Ref(ids["Practitioner"]),
+                Organization = MisDocumentBundle.Ref(ids["Department"]),
                 Code = [Concept("1.2.643.5.1.13.13.11.1002", document.Author.PositionCode, null, null)],
             }),
             ("Organization", MisBundleParts.Organization(organization)),
-            ("Department", MisBundleParts.Department(organization, Ref(ids["Organization"]))),
+            ("Department", MisBundleParts.Department(organization, MisDocumentBundle.Ref(ids["Organization"]))),
             ("Visit", Field("800", "Обращение", Concept("1.2.643.5.1.13.13.11.1007", document.VisitKind, VisitKinds[document.VisitKind], "2.1"))),
             ("Place", Field("801", "Место проведения", Concept("1.2.643.5.1.13.13.11.1008", "1", "Амбулаторно-поликлиническое учреждение", "5.1"))),
         };
@@ -146,10 +136,9 @@ internal static class InstrumentalBundleBuilder
 
         foreach (var (key, resource) in resources)
         {
-            resource.Id = ids[key].ToString("D");
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + resource.Id, Resource = resource });
+            skeleton.Add(ids[key], resource);
         }
 
-        return bundle;
+        return skeleton.Bundle;
     }
 }

@@ -28,11 +28,6 @@ public static class LaboratoryBundleBuilder
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(organization);
         var root = organization.MisRoot;
-        var documentRoot = root + ".51";
-        var baseName = documentRoot + "/" + document.DocumentNumber;
-        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
-        string Url(Guid id) => "urn:uuid:" + id.ToString("D");
-        ResourceReference Ref(Guid id) => new(Url(id));
         DateTimeOffset Local(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), organization.UtcOffset);
 
         var collected = document.Results.Select(r => r.SpecimenDate).ToList();
@@ -43,28 +38,15 @@ public static class LaboratoryBundleBuilder
             documentTime = latestCollection;
         }
 
-        var compositionId = Id("Composition");
-        var patientId = Id("Patient");
-        var practitionerId = Id("Practitioner");
-        var roleId = Id("PractitionerRole");
-        var organizationId = Id("Organization");
-        var departmentId = Id("Department");
-        var deviceId = Id("Device");
-        var reportId = Id("DiagnosticReport");
-
-        var bundle = new Bundle
-        {
-            Id = MisUuid.Create(baseName).ToString("D"),
-            Identifier = new Identifier(Oid + documentRoot, document.DocumentNumber),
-            Type = Bundle.BundleType.Document,
-            Timestamp = documentTime,
-        };
-
-        void Add(Guid id, Resource resource)
-        {
-            resource.Id = id.ToString("D");
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = Url(id), Resource = resource });
-        }
+        var skeleton = new MisDocumentBundle(root + ".51", document.DocumentNumber, documentTime);
+        var compositionId = skeleton.Id("Composition");
+        var patientId = skeleton.Id("Patient");
+        var practitionerId = skeleton.Id("Practitioner");
+        var roleId = skeleton.Id("PractitionerRole");
+        var organizationId = skeleton.Id("Organization");
+        var departmentId = skeleton.Id("Department");
+        var deviceId = skeleton.Id("Device");
+        var reportId = skeleton.Id("DiagnosticReport");
 
         // Specimens: one per distinct collection time.
         var specimenIds = new Dictionary<DateTime, Guid>();
@@ -72,14 +54,14 @@ public static class LaboratoryBundleBuilder
         foreach (var time in collected.Distinct().Order())
         {
             var number = specimens.Count + 1;
-            var id = Id("Specimen/" + number.ToString(CultureInfo.InvariantCulture));
+            var id = skeleton.Id("Specimen/" + number.ToString(CultureInfo.InvariantCulture));
             specimenIds[time] = id;
             var at = MisBundleParts.Fhir(Local(time));
             specimens.Add((id, new Specimen
             {
                 Identifier = [new Identifier(Oid + root + ".66", $"{document.DocumentNumber}-{number}")],
                 Type = Concept("1.2.643.5.1.13.13.99.2.1019", organization.SpecimenType),
-                Subject = Ref(patientId),
+                Subject = MisDocumentBundle.Ref(patientId),
                 ReceivedTime = at,
                 Collection = new Specimen.CollectionComponent { Collected = new Period { Start = at, End = at } },
             }));
@@ -89,15 +71,15 @@ public static class LaboratoryBundleBuilder
         for (var i = 0; i < document.Results.Count; i++)
         {
             var r = document.Results[i];
-            var id = Id("Observation/" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            var id = skeleton.Id("Observation/" + (i + 1).ToString(CultureInfo.InvariantCulture));
             var interpretation = r.ReferenceRange.Interpret(r.Value);
             var observation = new Observation
             {
                 Status = ObservationStatus.Final,
                 Code = new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1080", r.TestCode, r.TestName),
-                Subject = Ref(patientId),
+                Subject = MisDocumentBundle.Ref(patientId),
                 Effective = new FhirDateTime(MisBundleParts.Fhir(documentTime)),
-                Performer = [Ref(roleId)],
+                Performer = [MisDocumentBundle.Ref(roleId)],
                 Value = Quantity(r.Value, r.UnitCode),
                 Interpretation =
                 [
@@ -106,8 +88,8 @@ public static class LaboratoryBundleBuilder
                         Coding = [new Coding(Oid + InterpretationSystem, interpretation, Interpretations[interpretation]) { Version = "1.1" }],
                     },
                 ],
-                Specimen = Ref(specimenIds[r.SpecimenDate]),
-                Device = Ref(deviceId),
+                Specimen = MisDocumentBundle.Ref(specimenIds[r.SpecimenDate]),
+                Device = MisDocumentBundle.Ref(deviceId),
                 ReferenceRange =
                 [
                     new Observation.ReferenceRangeComponent
@@ -134,18 +116,18 @@ public static class LaboratoryBundleBuilder
                     new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "7", "Протокол лабораторного исследования"),
                 ],
             },
-            Subject = Ref(patientId),
+            Subject = MisDocumentBundle.Ref(patientId),
             Date = MisBundleParts.Fhir(documentTime),
-            Author = [Ref(roleId)],
+            Author = [MisDocumentBundle.Ref(roleId)],
             Title = "Протокол лабораторного исследования",
             Confidentiality = Composition.V3ConfidentialityClassification.N,
-            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Party = Ref(roleId) }],
-            Custodian = Ref(organizationId),
+            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Party = MisDocumentBundle.Ref(roleId) }],
+            Custodian = MisDocumentBundle.Ref(organizationId),
             Section =
             [
-                Section("SPECIMENS", "Информация об исследованных материалах", specimens.Select(s => Ref(s.Id))),
-                Section("ANALYSERS", "Информация об использованном оборудовании и расходных материалах", [Ref(deviceId)]),
-                Section("RESLAB", "Результаты лабораторного исследования", new[] { Ref(reportId) }.Concat(observations.Select(o => Ref(o.Id)))),
+                Section("SPECIMENS", "Информация об исследованных материалах", specimens.Select(s => MisDocumentBundle.Ref(s.Id))),
+                Section("ANALYSERS", "Информация об использованном оборудовании и расходных материалах", [MisDocumentBundle.Ref(deviceId)]),
+                Section("RESLAB", "Результаты лабораторного исследования", new[] { MisDocumentBundle.Ref(reportId) }.Concat(observations.Select(o => MisDocumentBundle.Ref(o.Id)))),
             ],
         };
 
@@ -155,14 +137,14 @@ public static class LaboratoryBundleBuilder
 
         var role = new PractitionerRole
         {
-            Practitioner = Ref(practitionerId),
-            Organization = Ref(departmentId),
+            Practitioner = MisDocumentBundle.Ref(practitionerId),
+            Organization = MisDocumentBundle.Ref(departmentId),
             Code = [new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1002", document.Author.PositionCode)],
         };
 
         var mo = MisBundleParts.Organization(organization);
 
-        var department = MisBundleParts.Department(organization, Ref(organizationId));
+        var department = MisBundleParts.Department(organization, MisDocumentBundle.Ref(organizationId));
 
         var device = new Device
         {
@@ -174,33 +156,33 @@ public static class LaboratoryBundleBuilder
         {
             Status = DiagnosticReport.DiagnosticReportStatus.Final,
             Code = new CodeableConcept { Text = "Лабораторное исследование" },
-            Subject = Ref(patientId),
+            Subject = MisDocumentBundle.Ref(patientId),
             Effective = new Period { Start = MisBundleParts.Fhir(Local(collected.Min())), End = MisBundleParts.Fhir(documentTime) },
             Issued = documentTime,
-            Performer = [Ref(roleId)],
-            Specimen = specimens.Select(s => Ref(s.Id)).ToList(),
-            Result = observations.Select(o => Ref(o.Id)).ToList(),
+            Performer = [MisDocumentBundle.Ref(roleId)],
+            Specimen = specimens.Select(s => MisDocumentBundle.Ref(s.Id)).ToList(),
+            Result = observations.Select(o => MisDocumentBundle.Ref(o.Id)).ToList(),
         };
 
-        Add(compositionId, composition);
-        Add(patientId, patient);
-        Add(practitionerId, practitioner);
-        Add(roleId, role);
-        Add(organizationId, mo);
-        Add(departmentId, department);
+        skeleton.Add(compositionId, composition);
+        skeleton.Add(patientId, patient);
+        skeleton.Add(practitionerId, practitioner);
+        skeleton.Add(roleId, role);
+        skeleton.Add(organizationId, mo);
+        skeleton.Add(departmentId, department);
         foreach (var (id, specimen) in specimens)
         {
-            Add(id, specimen);
+            skeleton.Add(id, specimen);
         }
 
-        Add(deviceId, device);
-        Add(reportId, report);
+        skeleton.Add(deviceId, device);
+        skeleton.Add(reportId, report);
         foreach (var (id, observation) in observations)
         {
-            Add(id, observation);
+            skeleton.Add(id, observation);
         }
 
-        return bundle;
+        return skeleton.Bundle;
     }
 
     private static Quantity Quantity(decimal value, string unitCode) => new() { Value = value, System = UnitSystem, Code = unitCode };

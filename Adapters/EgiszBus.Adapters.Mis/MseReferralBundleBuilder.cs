@@ -23,26 +23,17 @@ public static class MseReferralBundleBuilder
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(organization);
         var root = organization.MisRoot;
-        var baseName = root + ".51/" + document.DocumentNumber;
-        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
-        ResourceReference Ref(Guid id) => new("urn:uuid:" + id.ToString("D"));
         string Local(string value) => MisBundleParts.Fhir(new DateTimeOffset(DateTime.SpecifyKind(ParseTime(value), DateTimeKind.Unspecified), organization.UtcOffset));
 
         var documentTime = Local(document.DocumentDate);
-        var bundle = new Bundle
-        {
-            Id = MisUuid.Create(baseName).ToString("D"),
-            Identifier = new Identifier(Oid + root + ".51", document.DocumentNumber),
-            Type = Bundle.BundleType.Document,
-            Timestamp = DateTimeOffset.Parse(documentTime, CultureInfo.InvariantCulture),
-        };
-        var patientId = Id("Patient");
-        var roleId = Id("PractitionerRole");
-        var organizationId = Id("Organization");
+        var skeleton = new MisDocumentBundle(root + ".51", document.DocumentNumber, DateTimeOffset.Parse(documentTime, CultureInfo.InvariantCulture));
+        var patientId = skeleton.Id("Patient");
+        var roleId = skeleton.Id("PractitionerRole");
+        var organizationId = skeleton.Id("Organization");
         var resources = new List<(Guid, Resource)>();
         Guid Add(string name, Resource resource)
         {
-            var id = Id(name);
+            var id = skeleton.Id(name);
             resources.Add((id, resource));
             return id;
         }
@@ -52,12 +43,12 @@ public static class MseReferralBundleBuilder
             {
                 Status = ObservationStatus.Final,
                 Code = Concept(FieldSystem, new MisCoding(code, display, FieldVersion)),
-                Subject = Ref(patientId),
+                Subject = MisDocumentBundle.Ref(patientId),
                 Effective = effective,
                 Value = value,
             });
         Guid Coded(string name, string system, MisCoding coding) =>
-            Add(name, new Observation { Status = ObservationStatus.Final, Code = Concept(system, coding), Subject = Ref(patientId) });
+            Add(name, new Observation { Status = ObservationStatus.Final, Code = Concept(system, coding), Subject = MisDocumentBundle.Ref(patientId) });
 
         var p = document.Patient;
         var patient = new Patient
@@ -97,11 +88,11 @@ public static class MseReferralBundleBuilder
             Identifier = [new Identifier(Oid + root + ".70", MisUuid.Create(root + ".70/" + MisSnils.Normalize(a.Snils)).ToString("D")), new Identifier(Oid + "1.2.643.100.3", MisSnils.Normalize(a.Snils))],
             Name = [Name(a.Family, a.Given, a.Patronymic)],
         };
-        var practitionerId = Id("Practitioner");
+        var practitionerId = skeleton.Id("Practitioner");
         var role = new PractitionerRole
         {
-            Practitioner = Ref(practitionerId),
-            Organization = Ref(organizationId),
+            Practitioner = MisDocumentBundle.Ref(practitionerId),
+            Organization = MisDocumentBundle.Ref(organizationId),
             Code = [new CodeableConcept { Coding = [new Coding(Oid + "1.2.643.5.1.13.13.11.1002", a.PositionCode)] }],
         };
         var mo = MisBundleParts.Organization(organization);
@@ -135,7 +126,7 @@ public static class MseReferralBundleBuilder
             {
                 Status = ObservationStatus.Final,
                 Code = Concept("1.2.643.5.1.13.13.99.2.262", new MisCoding(code, display, VitalVersion)),
-                Subject = Ref(patientId),
+                Subject = MisDocumentBundle.Ref(patientId),
                 Effective = vitalTime,
                 Value = new Quantity { Value = values[i], Unit = unit },
             }));
@@ -145,7 +136,7 @@ public static class MseReferralBundleBuilder
         var d = document.Diagnosis;
         var conditionId = Add("Condition", new Condition
         {
-            Subject = Ref(patientId),
+            Subject = MisDocumentBundle.Ref(patientId),
             Category = [Concept("1.2.643.5.1.13.13.11.1077", d.Status), Concept("1.2.643.5.1.13.13.99.2.795", d.Character)],
             Code = new CodeableConcept { Coding = [new Coding(Oid + "1.2.643.5.1.13.13.11.1005", d.Icd10)] },
             Note = [new Annotation { Text = new Markdown(d.Text) }],
@@ -172,65 +163,59 @@ public static class MseReferralBundleBuilder
                     new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "34", "Направление на медико-социальную экспертизу медицинской организацией"),
                 ],
             },
-            Subject = Ref(patientId),
+            Subject = MisDocumentBundle.Ref(patientId),
             Date = documentTime,
-            Author = [Ref(roleId)],
+            Author = [MisDocumentBundle.Ref(roleId)],
             Title = "Направление на медико-социальную экспертизу",
             Confidentiality = Composition.V3ConfidentialityClassification.N,
-            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Time = documentTime, Party = Ref(roleId) }],
-            Custodian = Ref(organizationId),
+            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Time = documentTime, Party = MisDocumentBundle.Ref(roleId) }],
+            Custodian = MisDocumentBundle.Ref(organizationId),
             Event =
             [
                 new Composition.EventComponent
                 {
                     Code = [Concept("1.2.643.5.1.13.13.99.2.726", new MisCoding("57", "Медико-социальная экспертиза", "3.10"))],
                     Period = new Period { Start = MisBundleParts.Fhir(new DateTimeOffset(DateTime.SpecifyKind(ParseTime(document.CommissionProtocol.Date), DateTimeKind.Unspecified), organization.UtcOffset)), End = documentTime },
-                    Detail = [Ref(roleId)],
+                    Detail = [MisDocumentBundle.Ref(roleId)],
                 },
             ],
             Section =
             [
-                Section("SCOPORG", "Цель направления и медицинская организация, куда направлен", "Направление на медико-социальную экспертизу", scoporg.Select(Ref)),
+                Section("SCOPORG", "Цель направления и медицинская организация, куда направлен", "Направление на медико-социальную экспертизу", scoporg.Select(MisDocumentBundle.Ref)),
                 Section("WORK", "Место работы и должность, условия труда", document.Work, []),
                 Section("EDU", "Образование", document.Education, []),
                 Section("SOCANAM", "Социальный анамнез", document.DiseaseHistory,
-                    [Ref(Field("4102", "4102", "Анамнез заболевания", new FhirString(document.DiseaseHistory))), Ref(Field("4103", "4103", "Анамнез жизни", new FhirString(document.LifeHistory)))]),
-                Section("VITALPARAM", "Витальные параметры", string.Create(CultureInfo.InvariantCulture, $"Рост {values[0]} см, масса тела {values[1]} кг, ИМТ {values[2]}"), vitals.Select(Ref)),
+                    [MisDocumentBundle.Ref(Field("4102", "4102", "Анамнез заболевания", new FhirString(document.DiseaseHistory))), MisDocumentBundle.Ref(Field("4103", "4103", "Анамнез жизни", new FhirString(document.LifeHistory)))]),
+                Section("VITALPARAM", "Витальные параметры", string.Create(CultureInfo.InvariantCulture, $"Рост {values[0]} см, масса тела {values[1]} кг, ИМТ {values[2]}"), vitals.Select(MisDocumentBundle.Ref)),
                 Section("STATECUR", "Текущее состояние", document.Condition,
-                    [Ref(Field("4109", "4109", "Состояние здоровья гражданина при направлении на медико-социальную экспертизу", new FhirString(document.Condition)))]),
-                Section("DGN", "Диагнозы", d.Icd10 + " " + d.Text, [Ref(conditionId)]),
+                    [MisDocumentBundle.Ref(Field("4109", "4109", "Состояние здоровья гражданина при направлении на медико-социальную экспертизу", new FhirString(document.Condition)))]),
+                Section("DGN", "Диагнозы", d.Icd10 + " " + d.Text, [MisDocumentBundle.Ref(conditionId)]),
                 Section("SCORES", "Объективизированная оценка состояния пациента", document.Scores, []),
                 Section("REGIME", "Режим и рекомендации", "Рекомендации", [], [
                     Section("RECTREAT", "Рекомендованное лечение", r.Rehabilitation,
                     [
-                        Ref(Field("4111", "4111", "Рекомендуемые мероприятия по медицинской реабилитации", new FhirString(r.Rehabilitation))),
-                        Ref(Field("4112", "4112", "Рекомендуемые мероприятия по реконструктивной хирургии", new FhirString(r.ReconstructiveSurgery))),
-                        Ref(Field("4113", "4113", "Рекомендуемые мероприятия по протезированию и ортезированию", new FhirString(r.Prosthetics))),
-                        Ref(Field("12132", "12132", "Санаторно-курортное лечение", new FhirString(r.SpaTreatment))),
+                        MisDocumentBundle.Ref(Field("4111", "4111", "Рекомендуемые мероприятия по медицинской реабилитации", new FhirString(r.Rehabilitation))),
+                        MisDocumentBundle.Ref(Field("4112", "4112", "Рекомендуемые мероприятия по реконструктивной хирургии", new FhirString(r.ReconstructiveSurgery))),
+                        MisDocumentBundle.Ref(Field("4113", "4113", "Рекомендуемые мероприятия по протезированию и ортезированию", new FhirString(r.Prosthetics))),
+                        MisDocumentBundle.Ref(Field("12132", "12132", "Санаторно-курортное лечение", new FhirString(r.SpaTreatment))),
                     ]),
                     Section("RECOTHER", "Прочие рекомендации", r.Other, []),
                 ]),
-                Section("CONSENT", "Сведения о согласии", "Согласие гражданина получено", consent.Select(Ref)),
+                Section("CONSENT", "Сведения о согласии", "Согласие гражданина получено", consent.Select(MisDocumentBundle.Ref)),
             ],
         };
 
-        void Entry(Guid id, Resource resource)
-        {
-            resource.Id = id.ToString("D");
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + resource.Id, Resource = resource });
-        }
-
-        Entry(Id("Composition"), composition);
-        Entry(patientId, patient);
-        Entry(practitionerId, practitioner);
-        Entry(roleId, role);
-        Entry(organizationId, mo);
+        skeleton.Add(skeleton.Id("Composition"), composition);
+        skeleton.Add(patientId, patient);
+        skeleton.Add(practitionerId, practitioner);
+        skeleton.Add(roleId, role);
+        skeleton.Add(organizationId, mo);
         foreach (var (id, resource) in resources)
         {
-            Entry(id, resource);
+            skeleton.Add(id, resource);
         }
 
-        return bundle;
+        return skeleton.Bundle;
     }
 
     private static DateTime ParseTime(string value) =>

@@ -33,35 +33,17 @@ public static class NoContactCertificateBundleBuilder
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(organization);
         var root = organization.MisRoot;
-        var documentRoot = root + ".51";
-        var baseName = documentRoot + "/" + document.DocumentNumber;
-        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
-        string Url(Guid id) => "urn:uuid:" + id.ToString("D");
-        ResourceReference Ref(Guid id) => new(Url(id));
 
         var documentTime = new DateTimeOffset(DateTime.SpecifyKind(document.DocumentDate, DateTimeKind.Unspecified), organization.UtcOffset);
         var time = documentTime.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        var compositionId = Id("Composition");
-        var patientId = Id("Patient");
-        var practitionerId = Id("Practitioner");
-        var roleId = Id("PractitionerRole");
-        var organizationId = Id("Organization");
-        var insurerId = Id("Insurer");
-        var coverageId = Id("Coverage");
-
-        var bundle = new Bundle
-        {
-            Id = MisUuid.Create(baseName).ToString("D"),
-            Identifier = new Identifier(Oid + documentRoot, document.DocumentNumber),
-            Type = Bundle.BundleType.Document,
-            Timestamp = documentTime,
-        };
-
-        void Add(Guid id, Resource resource)
-        {
-            resource.Id = id.ToString("D");
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = Url(id), Resource = resource });
-        }
+        var skeleton = new MisDocumentBundle(root + ".51", document.DocumentNumber, documentTime);
+        var compositionId = skeleton.Id("Composition");
+        var patientId = skeleton.Id("Patient");
+        var practitionerId = skeleton.Id("Practitioner");
+        var roleId = skeleton.Id("PractitionerRole");
+        var organizationId = skeleton.Id("Organization");
+        var insurerId = skeleton.Id("Insurer");
+        var coverageId = skeleton.Id("Coverage");
 
         // DOCINFO observations: 837, then 12007, the periods (10001) and 7000, in the order the SEMD writes them.
         var observations = new List<(Guid Id, Observation Resource)>();
@@ -71,9 +53,9 @@ public static class NoContactCertificateBundleBuilder
             {
                 Status = ObservationStatus.Final,
                 Code = new CodeableConcept { Coding = [new Coding(FieldSystem, code, display) { Version = FieldVersion }] },
-                Subject = Ref(patientId),
+                Subject = MisDocumentBundle.Ref(patientId),
             };
-            observations.Add((Id("Observation/" + (observations.Count + 1).ToString(CultureInfo.InvariantCulture)), observation));
+            observations.Add((skeleton.Id("Observation/" + (observations.Count + 1).ToString(CultureInfo.InvariantCulture)), observation));
             return observation;
         }
 
@@ -114,13 +96,13 @@ public static class NoContactCertificateBundleBuilder
                     new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "88", Title) { Version = "7.24" },
                 ],
             },
-            Subject = Ref(patientId),
+            Subject = MisDocumentBundle.Ref(patientId),
             Date = time,
-            Author = [Ref(roleId)],
+            Author = [MisDocumentBundle.Ref(roleId)],
             Title = Title,
             Confidentiality = Composition.V3ConfidentialityClassification.N,
-            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Time = time, Party = Ref(roleId) }],
-            Custodian = Ref(organizationId),
+            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, Time = time, Party = MisDocumentBundle.Ref(roleId) }],
+            Custodian = MisDocumentBundle.Ref(organizationId),
             Section =
             [
                 new Composition.SectionComponent
@@ -131,7 +113,7 @@ public static class NoContactCertificateBundleBuilder
                         Coding = [new Coding(Oid + "1.2.643.5.1.13.13.99.2.197", "DOCINFO", "Сведения о документе") { Version = "4.29" }],
                     },
                     Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = Div(document) },
-                    Entry = observations.Select(o => Ref(o.Id)).ToList(),
+                    Entry = observations.Select(o => MisDocumentBundle.Ref(o.Id)).ToList(),
                 },
             ],
         };
@@ -166,8 +148,8 @@ public static class NoContactCertificateBundleBuilder
 
         var role = new PractitionerRole
         {
-            Practitioner = Ref(practitionerId),
-            Organization = Ref(organizationId),
+            Practitioner = MisDocumentBundle.Ref(practitionerId),
+            Organization = MisDocumentBundle.Ref(organizationId),
             Code = [new CodeableConcept(Oid + "1.2.643.5.1.13.13.11.1002", document.Author.PositionCode)],
         };
 
@@ -197,24 +179,24 @@ public static class NoContactCertificateBundleBuilder
             {
                 Coding = [new Coding(Oid + "1.2.643.5.1.13.13.11.1039", "1", "Средства обязательного медицинского страхования") { Version = "5.2" }],
             },
-            Beneficiary = Ref(patientId),
-            Payor = [Ref(insurerId)],
+            Beneficiary = MisDocumentBundle.Ref(patientId),
+            Payor = [MisDocumentBundle.Ref(insurerId)],
             Period = new Period { Start = Date(document.Insurance.PolicyStart), End = Date(document.Insurance.PolicyEnd) },
         };
 
-        Add(compositionId, composition);
-        Add(patientId, patient);
-        Add(practitionerId, practitioner);
-        Add(roleId, role);
-        Add(organizationId, mo);
+        skeleton.Add(compositionId, composition);
+        skeleton.Add(patientId, patient);
+        skeleton.Add(practitionerId, practitioner);
+        skeleton.Add(roleId, role);
+        skeleton.Add(organizationId, mo);
         foreach (var (id, observation) in observations)
         {
-            Add(id, observation);
+            skeleton.Add(id, observation);
         }
 
-        Add(insurerId, insurerOrganization);
-        Add(coverageId, coverage);
-        return bundle;
+        skeleton.Add(insurerId, insurerOrganization);
+        skeleton.Add(coverageId, coverage);
+        return skeleton.Bundle;
     }
 
     /// <summary>The certificate text of DOCINFO: the MIS text (one paragraph per line) or one composed from the fields.</summary>

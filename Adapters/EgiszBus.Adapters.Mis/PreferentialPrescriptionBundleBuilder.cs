@@ -48,7 +48,7 @@ public static class PreferentialPrescriptionBundleBuilder
             Subject = patient,
             Period = new Period { Start = period?.Start, End = period?.End },
         }));
-        composition.Encounter = new ResourceReference(Url(encounter));
+        composition.Encounter = MisDocumentBundle.Ref(encounter);
 
         Observation Obs(string code, string display, DataType value) => new()
         {
@@ -88,7 +88,7 @@ public static class PreferentialPrescriptionBundleBuilder
 
         var info = composition.Section.First(s => s.Code?.Coding.FirstOrDefault()?.Code == "DOCINFO");
         info.Text ??= new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"></div>" };
-        info.Entry.AddRange(docInfo.Select(id => new ResourceReference(Url(id))));
+        info.Entry.AddRange(docInfo.Select(MisDocumentBundle.Ref));
         info.Text.Div = (info.Text.Div ?? string.Empty).Replace("<div xmlns=\"http://www.w3.org/1999/xhtml\">",
             "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + System.Security.SecurityElement.Escape($"Рецепт серии {document.Series} № {document.Number}, диагноз {document.DiagnosisCode}") + "</p>",
             StringComparison.Ordinal);
@@ -103,17 +103,15 @@ public static class PreferentialPrescriptionBundleBuilder
                 Div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + System.Security.SecurityElement.Escape(
                     $"Категория льготы: {document.Benefit.Code} {document.Benefit.Display}; источник финансирования: {document.Financing.Display}; оплата {percent} %") + "</p></div>",
             },
-            Entry = benefits.Select(id => new ResourceReference(Url(id))).ToList(),
+            Entry = benefits.Select(MisDocumentBundle.Ref).ToList(),
         });
 
         foreach (var (id, resource) in extra)
         {
             resource.Id = id.ToString("D");
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = Url(id), Resource = resource });
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = MisDocumentBundle.Url(id), Resource = resource });
         }
 
         return bundle;
     }
-
-    private static string Url(Guid id) => "urn:uuid:" + id.ToString("D");
 }

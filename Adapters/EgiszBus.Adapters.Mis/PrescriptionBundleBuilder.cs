@@ -29,22 +29,14 @@ public static class PrescriptionBundleBuilder
         var custodian = keep.First(e => e.Resource is Organization { PartOf: null }).FullUrl;
 
         var root = organization.MisRoot;
-        var baseName = root + ".51/" + document.DocumentNumber + "/148";
-        Guid Id(string part) => MisUuid.Create(baseName + "/" + part);
         var time = new DateTimeOffset(DateTime.SpecifyKind(document.DocumentDate, DateTimeKind.Unspecified), organization.UtcOffset);
+        var skeleton = new MisDocumentBundle(root + ".51", document.DocumentNumber, time, "148");
         var at = time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         var patient = RefOf<Patient>();
         var role = RefOf<PractitionerRole>();
 
-        var bundle = new Bundle
-        {
-            Id = MisUuid.Create(baseName).ToString("D"),
-            Identifier = new Identifier(Oid + root + ".51", document.DocumentNumber),
-            Type = Bundle.BundleType.Document,
-            Timestamp = time,
-        };
         var extra = new List<(Guid Id, Resource Resource)>();
-        var validity = Id("Observation/6004");
+        var validity = skeleton.Id("Observation/6004");
         extra.Add((validity, new Observation
         {
             Status = ObservationStatus.Final,
@@ -53,7 +45,7 @@ public static class PrescriptionBundleBuilder
             Effective = new FhirDateTime(Date(document.ValidUntil)),
             Value = Concept("1.2.643.5.1.13.13.99.2.608", document.Validity),
         }));
-        var commission = Id("Observation/6006");
+        var commission = skeleton.Id("Observation/6006");
         extra.Add((commission, new Observation
         {
             Status = ObservationStatus.Final,
@@ -66,7 +58,7 @@ public static class PrescriptionBundleBuilder
         for (var i = 0; i < document.Items.Count; i++)
         {
             var item = document.Items[i];
-            var id = Id("MedicationRequest/" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            var id = skeleton.Id("MedicationRequest/" + (i + 1).ToString(CultureInfo.InvariantCulture));
             requests.Add(id);
             var concept = Concept("1.2.643.5.1.13.13.99.2.611", item.Medication);
             concept.Text = item.Name;
@@ -143,25 +135,20 @@ public static class PrescriptionBundleBuilder
             Section =
             [
                 Section("DOCINFO", "Сведения о рецепте", [$"Срок действия рецепта: {document.Validity.Display} (до {document.ValidUntil.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)})"],
-                    [Url(validity), Url(commission)]),
-                Section("RECIPE", "Рецепт", lines, requests.Select(Url)),
+                    [MisDocumentBundle.Url(validity), MisDocumentBundle.Url(commission)]),
+                Section("RECIPE", "Рецепт", lines, requests.Select(MisDocumentBundle.Url)),
             ],
         };
 
-        var compositionId = Id("Composition");
-        composition.Id = compositionId.ToString("D");
-        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = Url(compositionId), Resource = composition });
-        bundle.Entry.AddRange(keep);
+        skeleton.Add(skeleton.Id("Composition"), composition);
+        skeleton.Bundle.Entry.AddRange(keep);
         foreach (var (id, resource) in extra)
         {
-            resource.Id = id.ToString("D");
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = Url(id), Resource = resource });
+            skeleton.Add(id, resource);
         }
 
-        return bundle;
+        return skeleton.Bundle;
     }
-
-    private static string Url(Guid id) => "urn:uuid:" + id.ToString("D");
 
     private static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
