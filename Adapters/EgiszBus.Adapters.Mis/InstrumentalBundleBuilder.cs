@@ -128,7 +128,7 @@ internal static class InstrumentalBundleBuilder
             Performed = period,
             Performer = [new Procedure.PerformerComponent { Actor = roleRef }],
         }));
-        resources.Add(("Conclusion", Field("1806", "Заключение", new FhirString(document.Conclusion))));
+        resources.Add(("Conclusion", Field("1806", "Заключение инструментального исследования", new FhirString(document.Conclusion))));
         if (document.Recommendations is { } recommendations)
         {
             resources.Add(("Recommendations", Field("807", "Рекомендации", new FhirString(recommendations))));

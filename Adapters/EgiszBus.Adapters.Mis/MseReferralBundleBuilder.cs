@@ -107,11 +107,11 @@ public static class MseReferralBundleBuilder
 
         var scoporg = document.Purposes.Select((x, i) => Coded("Purpose/" + i.ToString(CultureInfo.InvariantCulture), "1.2.643.5.1.13.13.99.2.147", x)).ToList();
         scoporg.Add(Coded("Visit", "1.2.643.5.1.13.13.11.1007", document.Primary ? new MisCoding("1", "Первичный", "2.1") : new MisCoding("2", "Повторный", "2.1")));
-        scoporg.Add(Field("4059", "4059", "Номер протокола врачебной комиссии", new FhirString(document.CommissionProtocol.Number), new FhirDateTime(document.CommissionProtocol.Date)));
-        scoporg.Add(Field("4060", "4060", "Медико-социальную экспертизу необходимо проводить на дому", new FhirBoolean(document.AtHome)));
-        scoporg.Add(Field("4061", "4061", "Гражданин нуждается в оказании паллиативной медицинской помощи", new FhirBoolean(document.PalliativeCare)));
+        scoporg.Add(Field("4059", "4059", "Протокол врачебной комиссии", new FhirString(document.CommissionProtocol.Number), new FhirDateTime(document.CommissionProtocol.Date)));
+        scoporg.Add(Field("4060", "4060", "Медико-социальную экспертизу необходимо проводить на дому (Отметка)", new FhirBoolean(document.AtHome)));
+        scoporg.Add(Field("4061", "4061", "Нуждаемость в оказании паллиативной медицинской помощи", new FhirBoolean(document.PalliativeCare)));
         scoporg.Add(Field("7012", "7012", "Медико-социальную экспертизу необходимо проводить заочно", new FhirBoolean(document.InAbsentia)));
-        scoporg.Add(Field("4062", "4062", "Дата выдачи направления", new FhirDateTime(documentTime)));
+        scoporg.Add(Field("4062", "4062", "Дата выдачи направления на МСЭ", new FhirDateTime(documentTime)));
         scoporg.Add(Coded("Order", "1.2.643.5.1.13.13.99.2.315", document.Order));
         scoporg.Add(bureauId);
         scoporg.Add(Coded("Category", "1.2.643.5.1.13.13.99.2.314", document.Category));
@@ -132,7 +132,7 @@ public static class MseReferralBundleBuilder
             }));
         }
 
-        vitals.Add(Field("4108", "4108", "Физическое развитие", Concept("1.2.643.5.1.13.13.11.1492", document.PhysicalDevelopment)));
+        vitals.Add(Field("4108", "4108", "Телосложение", Concept("1.2.643.5.1.13.13.11.1492", document.PhysicalDevelopment)));
         var d = document.Diagnosis;
         var conditionId = Add("Condition", new Condition
         {
@@ -144,11 +144,11 @@ public static class MseReferralBundleBuilder
         var r = document.Recommendations;
         var consent = new List<Guid>
         {
-            Field("12485", "12485", "Дата согласия гражданина на направление на медико-социальную экспертизу", new FhirDateTime(document.Consent.Date)),
-            Field("12480", "12480", "Форма согласия гражданина", Concept("1.2.643.5.1.13.13.99.2.970", document.Consent.Form)),
+            Field("12485", "12485", "Дата согласия гражданина (его законного или уполномоченного представителя) на направление и проведение медико-социальной экспертизы", new FhirDateTime(document.Consent.Date)),
+            Field("12480", "12480", "Предпочтительная форма проведения медико-социальной экспертизы", Concept("1.2.643.5.1.13.13.99.2.970", document.Consent.Form)),
         };
         consent.AddRange(document.Consent.Notifications.Select((x, i) =>
-            Field("12481/" + i.ToString(CultureInfo.InvariantCulture), "12481", "Способ информирования гражданина", Concept("1.2.643.5.1.13.13.99.2.991", x))));
+            Field("12481/" + i.ToString(CultureInfo.InvariantCulture), "12481", "Предпочтительный способ получения уведомления о проведении медико-социальной экспертизы", Concept("1.2.643.5.1.13.13.99.2.991", x))));
 
         var composition = new Composition
         {

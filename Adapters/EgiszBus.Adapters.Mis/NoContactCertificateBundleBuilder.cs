@@ -59,13 +59,13 @@ public static class NoContactCertificateBundleBuilder
             return observation;
         }
 
-        Field("837", "Порядок оказания медицинской помощи").Value = new CodeableConcept
+        Field("837", "Заключение").Value = new CodeableConcept
         {
             Coding = [new Coding(CareOrderSystem, document.CareOrder, CareOrders[document.CareOrder]) { Version = "1.1" }],
         };
         if (document.Contact is { } contact)
         {
-            var observation = Field("12007", "Наличие контакта с инфекционными больными");
+            var observation = Field("12007", "Контакт с инфекционными больными");
             observation.Value = new FhirBoolean(contact);
             if (document.ContactNote is { } contactNote)
             {
@@ -75,7 +75,7 @@ public static class NoContactCertificateBundleBuilder
 
         foreach (var period in document.Periods)
         {
-            Field("10001", "Период отсутствия контактов с инфекционными больными").Effective = new Period { Start = Date(period.Start), End = Date(period.End) };
+            Field("10001", "Срок действия документа").Effective = new Period { Start = Date(period.Start), End = Date(period.End) };
         }
 
         if (document.Note is { } note)

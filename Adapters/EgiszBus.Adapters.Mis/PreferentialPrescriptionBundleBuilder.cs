@@ -64,7 +64,7 @@ public static class PreferentialPrescriptionBundleBuilder
         {
             ("Observation/6001", Obs("6001", "Серия рецепта", new FhirString(document.Series))),
             ("Observation/6002", Obs("6002", "Номер рецепта", new FhirString(document.Number))),
-            ("Observation/11001", Obs("11001", "Рецепт в форме электронного документа", new FhirBoolean(document.Electronic))),
+            ("Observation/11001", Obs("11001", "Наличие хронических заболеваний", new FhirBoolean(document.Electronic))),
             ("Condition", new Condition { Code = new CodeableConcept { Coding = [new Coding(Oid + "1.2.643.5.1.13.13.11.1005", document.DiagnosisCode, null)] }, Subject = patient }),
         })
         {
@@ -76,9 +76,9 @@ public static class PreferentialPrescriptionBundleBuilder
         var benefits = new List<Guid>();
         foreach (var (part, resource) in new (string, Resource)[]
         {
-            ("Observation/811", Obs("811", "Категория льготы", Concept("1.2.643.5.1.13.13.99.2.541", document.Benefit))),
-            ("Observation/6009", Obs("6009", "Источник финансирования", Concept("1.2.643.5.1.13.13.99.2.605", document.Financing))),
-            ("Observation/6010", Obs("6010", "Процент оплаты", new Quantity { Value = document.PaymentPercent, Unit = "%", System = Oid + "1.2.643.5.1.13.13.11.1358", Code = "53" })),
+            ("Observation/811", Obs("811", "Льготная категория", Concept("1.2.643.5.1.13.13.99.2.541", document.Benefit))),
+            ("Observation/6009", Obs("6009", "Размер льготы (код)", Concept("1.2.643.5.1.13.13.99.2.605", document.Financing))),
+            ("Observation/6010", Obs("6010", "Размер льготы (значение в процентах)", new Quantity { Value = document.PaymentPercent, Unit = "%", System = Oid + "1.2.643.5.1.13.13.11.1358", Code = "53" })),
         })
         {
             var id = Id(part);

@@ -49,7 +49,7 @@ public static class PrescriptionBundleBuilder
         extra.Add((commission, new Observation
         {
             Status = ObservationStatus.Final,
-            Code = Field("6006", "Назначение по решению врачебной комиссии"),
+            Code = Field("6006", "По специальному назначению (Отметка)"),
             Subject = patient,
             Value = new FhirBoolean(document.ByCommission),
         }));

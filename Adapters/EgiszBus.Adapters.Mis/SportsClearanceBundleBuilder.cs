@@ -31,9 +31,9 @@ public static class SportsClearanceBundleBuilder
             document.ExaminationStart, document.ExaminationEnd, sections));
         parts.AddHeader(document.Patient, null, null, document.Author, document.CaseNumber, document.MedicalCardNumber,
             document.ExaminationStart, document.ExaminationEnd);
-        parts.Add("Conclusion", parts.Field("837", "Медицинское заключение", DispanserizationBundleParts.Concept("1.2.643.5.1.13.13.99.2.725", document.Conclusion)));
-        parts.Add("ValidUntil", parts.Field("10001", "Срок действия заключения", null, new FhirDateTime(validUntil)));
-        parts.Add("Sports", parts.Field("10002", "Вид спорта", new FhirString(document.Sports)));
+        parts.Add("Conclusion", parts.Field("837", "Заключение", DispanserizationBundleParts.Concept("1.2.643.5.1.13.13.99.2.725", document.Conclusion)));
+        parts.Add("ValidUntil", parts.Field("10001", "Срок действия документа", null, new FhirDateTime(validUntil)));
+        parts.Add("Sports", parts.Field("10002", "Наименование вида спорта", new FhirString(document.Sports)));
 
         var insurer = document.Insurer;
         parts.Add("Insurer", new Organization

@@ -19,7 +19,7 @@ public sealed class ConsultationFhirToSemdTranslator : IFhirToSemdTranslator
     // 1.2.643.5.1.13.13.99.2.166 («Кодируемые поля CDA документов») is not among the snapshots; values as in the official examples.
     private static readonly CdaCode FieldDiagnosisCode = Field("809", "Шифр по МКБ-10");
     private static readonly CdaCode FieldText = Field("7006", "Текстовое описание");
-    private static readonly CdaCode FieldExamination = Field("805", "Результаты осмотра");
+    private static readonly CdaCode FieldExamination = Field("805", "Протокол консультации");
     private static readonly CdaCode FieldConclusion = Field("806", "Заключение консультации");
     private static readonly CdaCode FieldRecommendations = Field("807", "Рекомендации");
 
@@ -52,6 +52,8 @@ public sealed class ConsultationFhirToSemdTranslator : IFhirToSemdTranslator
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         var header = reader.Read();
         if (reader.Composition is not null && reader.Kind is not null && reader.Kind != Kind)

@@ -52,6 +52,8 @@ public sealed class DispanserizationFhirToSemdTranslator : IFhirToSemdTranslator
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var (reader, header) = DispanserizationCda.ReadHeader(bundle, nsi, problems, Kind, TemplateId, TypeCode);
         if (header is null || reader.Composition is not { } composition)
         {

@@ -15,6 +15,9 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
 
     public string? Kind { get; private set; }
 
+    /// <summary>The FNSI catalog this document's codes are checked against (the view dated by the document, as the translator made it).</summary>
+    public NsiCatalog Nsi => nsi;
+
     public Composition? Composition => bundle.Entry.FirstOrDefault()?.Resource as Composition;
 
     public CdaHeader? Read()
@@ -182,7 +185,7 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
         var entry = nsi.Find(system, coding.Code);
         if (entry is null && nsi.HasDirectory(system) && (strict || string.IsNullOrEmpty(coding.Display)))
         {
-            Problem(TranslationErrorCodes.UnknownCode, $"Код {coding.Code} отсутствует в справочнике {system}", path);
+            Problem(TranslationErrorCodes.UnknownCode, $"Код {coding.Code} отсутствует в справочнике {nsi.Describe(system)}", path);
             return null;
         }
 

@@ -89,12 +89,13 @@ public sealed class FhirToSemdTranslators
     }
 
     /// <summary>
-    /// Refuses a document dated outside its kind's validity window (FNSI 1520 START_DATE/END_DATE, <c>dd.MM.yyyy</c>), as
-    /// REMD would. Without the 1520 snapshot (registry built from translators only) nothing is checked.
+    /// Refuses a document dated outside its kind's validity window (FNSI 1520 START_DATE/END_DATE, <c>dd.MM.yyyy</c>, of the 1520
+    /// version in force on the document date), as REMD would. Without the 1520 snapshot (registry built from translators only) nothing is checked.
     /// </summary>
     private SemdTranslation CheckValidityWindow(SemdTranslation translation)
     {
-        if (!translation.Succeeded || translation.Facts is not { } facts || kinds?.Find(KindDirectory, facts.Kind) is not { } entry)
+        if (!translation.Succeeded || translation.Facts is not { } facts
+            || kinds?.On(DateOnly.FromDateTime(facts.CreatedAt.Date)).Find(KindDirectory, facts.Kind) is not { } entry)
         {
             return translation;
         }

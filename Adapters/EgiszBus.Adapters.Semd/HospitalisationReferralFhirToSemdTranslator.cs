@@ -50,6 +50,8 @@ public sealed class HospitalisationReferralFhirToSemdTranslator : IFhirToSemdTra
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var (reader, header) = InstrumentalKindHeader.Read(bundle, nsi, problems, Kind, TemplateId, TypeCode);
         if (header is null || bundle.Entry.FirstOrDefault()?.Resource is not Composition composition)
         {

@@ -30,10 +30,10 @@ public sealed class InstrumentalFhirToSemdTranslator : IFhirToSemdTranslator
     // displays of 838, 8024, 1805, 1806 are taken from the 174 rules' structure, not from the directory.
     private static readonly CdaCode FieldVisit = Field("800", "Обращение");
     private static readonly CdaCode FieldPlace = Field("801", "Место проведения");
-    private static readonly CdaCode FieldReferralDiagnosis = Field("838", "Направительный диагноз");
-    private static readonly CdaCode FieldProtocol = Field("8024", "Протокол исследования");
-    private static readonly CdaCode FieldDescription = Field("1805", "Описание");
-    private static readonly CdaCode FieldConclusion = Field("1806", "Заключение");
+    private static readonly CdaCode FieldReferralDiagnosis = Field("838", "Диагноз");
+    private static readonly CdaCode FieldProtocol = Field("8024", "Номер протокола инструментального исследования");
+    private static readonly CdaCode FieldDescription = Field("1805", "Протокол инструментального исследования");
+    private static readonly CdaCode FieldConclusion = Field("1806", "Заключение инструментального исследования");
     private static readonly CdaCode FieldRecommendations = Field("807", "Рекомендации");
 
     // Forms, kinds and conditions of care (1551, 1034, 99.2.322): the values of the 186 writer (official examples).
@@ -77,6 +77,8 @@ public sealed class InstrumentalFhirToSemdTranslator : IFhirToSemdTranslator
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var (reader, header) = InstrumentalKindHeader.Read(bundle, nsi, problems, Kind, TemplateId, TypeCode);
         if (header is null || bundle.Entry.FirstOrDefault()?.Resource is not Composition composition)
         {

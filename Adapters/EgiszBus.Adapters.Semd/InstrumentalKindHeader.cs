@@ -41,7 +41,7 @@ internal static class InstrumentalKindHeader
         var entry = nsi.Find(SemdKinds.DocTypeSystem, typeCode);
         if (entry is null)
         {
-            reader.Problem(TranslationErrorCodes.UnknownCode, $"Код {typeCode} отсутствует в справочнике {SemdKinds.DocTypeSystem}", typePath);
+            reader.Problem(TranslationErrorCodes.UnknownCode, $"Код {typeCode} отсутствует в справочнике {nsi.Describe(SemdKinds.DocTypeSystem)}", typePath);
             return (reader, null);
         }
 

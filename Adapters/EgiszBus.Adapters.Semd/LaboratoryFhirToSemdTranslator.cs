@@ -126,6 +126,8 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var reader = new Reader(bundle, nsi, problems);
         var document = reader.Read();
         var facts = document is null ? null : reader.Facts(document);
@@ -659,7 +661,7 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
             var entry = nsi.Find(UnitSystem, quantity.Code);
             if (entry is null)
             {
-                Problem(TranslationErrorCodes.UnknownCode, $"Код {quantity.Code} отсутствует в справочнике {UnitSystem}", path + ".code");
+                Problem(TranslationErrorCodes.UnknownCode, $"Код {quantity.Code} отсутствует в справочнике {nsi.Describe(UnitSystem)}", path + ".code");
                 return (null, null);
             }
 
@@ -854,7 +856,7 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
                 return CodedValue.Of(entry);
             }
 
-            Problem(TranslationErrorCodes.UnknownCode, $"Код {code ?? "(пусто)"} отсутствует в справочнике {system}", path);
+            Problem(TranslationErrorCodes.UnknownCode, $"Код {code ?? "(пусто)"} отсутствует в справочнике {nsi.Describe(system)}", path);
             return null;
         }
 

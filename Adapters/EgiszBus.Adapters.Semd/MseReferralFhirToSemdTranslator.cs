@@ -46,6 +46,8 @@ public sealed class MseReferralFhirToSemdTranslator : IFhirToSemdTranslator
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         const string cp = "Bundle.entry[0].resource";
         var declared = (bundle.Entry.FirstOrDefault()?.Resource as Composition)?.Type?.Coding
             .FirstOrDefault(x => x.System == "urn:oid:" + SemdKinds.KindSystem)?.Code;

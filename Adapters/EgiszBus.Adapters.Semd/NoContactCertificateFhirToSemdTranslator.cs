@@ -37,9 +37,9 @@ public sealed class NoContactCertificateFhirToSemdTranslator : IFhirToSemdTransl
     /// </summary>
     internal static readonly IReadOnlyDictionary<(string System, string Code), CdaCode> Unverified = new[]
     {
-        new CdaCode("837", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Порядок оказания медицинской помощи"),
-        new CdaCode("12007", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Наличие контакта с инфекционными больными"),
-        new CdaCode("10001", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Период отсутствия контактов с инфекционными больными"),
+        new CdaCode("837", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Заключение"),
+        new CdaCode("12007", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Контакт с инфекционными больными"),
+        new CdaCode("10001", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Срок действия документа"),
         new CdaCode("7000", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Примечание"),
         new CdaCode("8", CareOrderSystem, "Порядки оказания медицинской помощи", "1.1", "Порядок оказания медицинской помощи взрослым больным при инфекционных заболеваниях"),
         new CdaCode("26", CareOrderSystem, "Порядки оказания медицинской помощи", "1.1", "Порядок оказания медицинской помощи детям с инфекционными заболеваниями"),
@@ -76,6 +76,8 @@ public sealed class NoContactCertificateFhirToSemdTranslator : IFhirToSemdTransl
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var composition = bundle.Entry.FirstOrDefault()?.Resource as Composition;
         var codings = composition?.Type?.Coding ?? [];
         var kind = codings.FirstOrDefault(x => x.System == "urn:oid:" + SemdKinds.KindSystem)?.Code;

@@ -177,7 +177,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
             }
         }
 
-        foreach (var (code, name) in new[] { ("6001", "Серия рецепта"), ("6002", "Номер рецепта"), ("6004", "Срок действия рецепта"), ("6006", "Назначение по решению врачебной комиссии"), ("11001", "Признак (11001)") })
+        foreach (var (code, name) in new[] { ("6001", "Серия рецепта"), ("6002", "Номер рецепта"), ("6004", "Срок действия рецепта"), ("6006", "По специальному назначению (Отметка)"), ("11001", "Признак (11001)") })
         {
             if (!seen.Contains(code))
             {
@@ -262,7 +262,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
             }
         }
 
-        foreach (var (code, name) in new[] { ("811", "Категория льготы"), ("6009", "Источник финансирования"), ("6010", "Процент оплаты") })
+        foreach (var (code, name) in new[] { ("811", "Льготная категория"), ("6009", "Размер льготы (код)"), ("6010", "Размер льготы (значение в процентах)") })
         {
             if (!fields.Contains(code))
             {

@@ -50,7 +50,7 @@ public sealed class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTr
     };
 
     private static readonly CdaCode FieldDiagnosisCode = new("809", FieldSystem, UnverifiedDirectoryNames[FieldSystem], "5.27", "Шифр по МКБ-10");
-    private static readonly CdaCode FieldQuantity = new("6011", FieldSystem, UnverifiedDirectoryNames[FieldSystem], "5.27", "Количество единиц лекарственного препарата");
+    private static readonly CdaCode FieldQuantity = new("6011", FieldSystem, UnverifiedDirectoryNames[FieldSystem], "5.27", "Количество назначенных доз");
     // ---- end of the unverified table ----
 
     /// <summary>Event codes (1.2.643.5.1.13.13.99.2.726) of the 141 template: medicinal product, nutrition, medical device.</summary>
@@ -62,7 +62,7 @@ public sealed class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTr
     public PreferentialPrescriptionFhirToSemdTranslator(NsiCatalog nsi)
     {
         this.nsi = nsi ?? throw new ArgumentNullException(nameof(nsi));
-        Coding = new PrescriptionCoding(nsi, UnverifiedDirectoryNames);
+        Coding = new PrescriptionCoding(UnverifiedDirectoryNames);
     }
 
     /// <summary>Coded values and units of the body (FNSI snapshot or the unverified directory table).</summary>
@@ -87,6 +87,8 @@ public sealed class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTr
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         const string cp = "Bundle.entry[0].resource";
         if (bundle.Entry.FirstOrDefault()?.Resource is Composition && PrescriptionCda.DeclaredKind(bundle) != Kind)

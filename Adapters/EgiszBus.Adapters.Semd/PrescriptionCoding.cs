@@ -4,10 +4,10 @@ namespace EgiszBus.Adapters.Semd;
 
 /// <summary>
 /// Coded values and units of the prescription kinds 148 and 141: codes of held FNSI directories are checked against the snapshot,
-/// codes of the other directories are taken as sent with the directory name from <paramref name="unverifiedDirectoryNames"/>
+/// (the dated view of the document's reader, see <see cref="FhirHeaderReader.Nsi"/>), codes of the other directories are taken as sent with the directory name from <paramref name="unverifiedDirectoryNames"/>
 /// (else from <see cref="SemdKinds.DirectoryNames"/>).
 /// </summary>
-internal sealed class PrescriptionCoding(NsiCatalog nsi, IReadOnlyDictionary<string, string> unverifiedDirectoryNames)
+internal sealed class PrescriptionCoding(IReadOnlyDictionary<string, string> unverifiedDirectoryNames)
 {
     private const string UnitSystem = "1.2.643.5.1.13.13.11.1358";
 
@@ -23,7 +23,7 @@ internal sealed class PrescriptionCoding(NsiCatalog nsi, IReadOnlyDictionary<str
         }
 
         var system = coding.System![8..];
-        if (nsi.HasDirectory(system))
+        if (reader.Nsi.HasDirectory(system))
         {
             return reader.Code(coding, path);
         }
@@ -49,9 +49,9 @@ internal sealed class PrescriptionCoding(NsiCatalog nsi, IReadOnlyDictionary<str
             return null;
         }
 
-        if (nsi.Find(UnitSystem, code) is not { } entry)
+        if (reader.Nsi.Find(UnitSystem, code) is not { } entry)
         {
-            reader.Problem(TranslationErrorCodes.UnknownCode, $"Код {code} отсутствует в справочнике {UnitSystem}", path);
+            reader.Problem(TranslationErrorCodes.UnknownCode, $"Код {code} отсутствует в справочнике {reader.Nsi.Describe(UnitSystem)}", path);
             return null;
         }
 

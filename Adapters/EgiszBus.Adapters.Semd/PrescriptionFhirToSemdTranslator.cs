@@ -34,8 +34,8 @@ public sealed class PrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
     };
 
     private static readonly CdaCode FieldValidity = Field("6004", "Срок действия рецепта");
-    private static readonly CdaCode FieldCommission = Field("6006", "Назначение по решению врачебной комиссии");
-    private static readonly CdaCode FieldQuantity = Field("6011", "Количество единиц лекарственного препарата");
+    private static readonly CdaCode FieldCommission = Field("6006", "По специальному назначению (Отметка)");
+    private static readonly CdaCode FieldQuantity = Field("6011", "Количество назначенных доз");
     // ---- end of the unverified table ----
 
     private static readonly Dictionary<string, string> PeriodUnits = new(StringComparer.Ordinal)
@@ -52,7 +52,7 @@ public sealed class PrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
     public PrescriptionFhirToSemdTranslator(NsiCatalog nsi)
     {
         this.nsi = nsi ?? throw new ArgumentNullException(nameof(nsi));
-        Coding = new PrescriptionCoding(nsi, UnverifiedDirectoryNames);
+        Coding = new PrescriptionCoding(UnverifiedDirectoryNames);
     }
 
     /// <summary>Coded values and units of the body (FNSI snapshot or the unverified directory table).</summary>
@@ -77,6 +77,8 @@ public sealed class PrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         if (bundle.Entry.FirstOrDefault()?.Resource is Composition && PrescriptionCda.DeclaredKind(bundle) != Kind)
         {

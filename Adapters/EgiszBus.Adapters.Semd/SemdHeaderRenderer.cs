@@ -34,6 +34,8 @@ public sealed class SemdHeaderRenderer
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var reader = new FhirHeaderReader(bundle, nsi, problems, strict: false);
         var header = reader.Read();
         if (header is null)

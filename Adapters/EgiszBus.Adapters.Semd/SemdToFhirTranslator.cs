@@ -69,7 +69,8 @@ public sealed class SemdToFhirTranslator
     public static byte[] Serialize(Resource resource) =>
         JsonSerializer.SerializeToUtf8Bytes(resource, new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector));
 
-    private static XDocument Load(ReadOnlyMemory<byte> semd)
+    /// <summary>Reads SEMD safely: no DTD, no resolver, size and depth limits, line info kept; <see cref="XmlException"/> when refused.</summary>
+    internal static XDocument Load(ReadOnlyMemory<byte> semd)
     {
         var settings = new XmlReaderSettings
         {

@@ -65,4 +65,17 @@ public static class TranslationErrorCodes
     /// REMD refuses a kind that is not in force on the document date.
     /// </summary>
     public const string KindNotInForce = "TRN-206";
+
+    /// <summary>
+    /// SEMD: a coded element's <c>@code</c> is not in the FNSI version it is checked against (the declared <c>@codeSystemVersion</c>
+    /// when the reference data holds it and it was in force on the document date, else the version in force on that date).
+    /// REMD answers <c>INVALID_ELEMENT_VALUE_CODE</c>. Location: XPath and line/column.
+    /// </summary>
+    public const string CodeNotInDirectoryVersion = "TRN-207";
+
+    /// <summary>SEMD: a coded element's <c>@displayName</c> differs from the FNSI name of its code in that version (REMD: <c>INVALID_ELEMENT_VALUE_NAME</c>).</summary>
+    public const string DisplayNameMismatch = "TRN-208";
+
+    /// <summary>SEMD: <c>@codeSystemVersion</c> names an FNSI version published after the document date (REMD: <c>INVALID_DICTIONARY_VERSION</c>).</summary>
+    public const string DirectoryVersionNotYetInForce = "TRN-209";
 }

@@ -8,8 +8,8 @@ using static EgiszBus.Host.Tools.DocumentToolSupport;
 namespace EgiszBus.Host.Tools;
 
 /// <summary>
-/// <c>egiszbus validate --kind CODE FILE…</c>: SEMD files (or folders of <c>*.xml</c>) against the official XSD of the kind, then
-/// the official schematron (one Saxon run for all files; kinds without a schematron, such as 43, get the XSD only and are told so).
+/// <c>egiszbus validate --kind CODE FILE…</c>: SEMD files (or folders of <c>*.xml</c>) against the official XSD of the kind, their
+/// coded elements against the FNSI snapshots in force on the document date (<see cref="SemdCodeChecker"/>), then the official schematron (one Saxon run for all files; kinds without a schematron, such as 43, get the XSD only and are told so).
 /// <c>egiszbus validate fhir FILE</c>: a FHIR document Bundle through the checks of the translator of the kind it declares
 /// (FHIRPath locations). Each problem: code, location (XPath, FHIRPath or line), message; <c>--json</c> prints
 /// <c>{"valid":bool,"checks":[…],"problems":[{"code","location","message","file"}]}</c>. Exit 0 valid, 2 invalid, 1 usage or I/O error
@@ -53,8 +53,16 @@ public static class ValidateCommand
 
             var xsd = new SemdSchemaValidator(root);
             var problems = documents.Select(d => xsd.Validate(code, d).ToList()).ToList();
+
+            // Coded elements against the FNSI versions in force on each document's date, as REMD checks them.
+            var codes = new SemdCodeChecker(new NsiCatalog(root));
+            for (var i = 0; i < documents.Count; i++)
+            {
+                problems[i].AddRange(codes.Check(documents[i]).Where(p => p.Code != TranslationErrorCodes.MalformedXml || problems[i].Count == 0));
+            }
+
             var schematron = new SchematronValidator(root, SchematronOptions());
-            var checks = new List<string> { "xsd" };
+            var checks = new List<string> { "xsd", "nsi" };
             string? note = null;
             if (schematron.HasSchematron(code))
             {

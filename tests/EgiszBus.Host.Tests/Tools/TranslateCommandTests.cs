@@ -44,7 +44,7 @@ public sealed class TranslateCommandTests
         var validation = await RunAsync("validate", "--kind", "186", folder, "--reference-data", Data);
 
         Assert.AreEqual(0, validation.ExitCode, validation.Output + validation.Error);
-        Assert.AreEqual(3, validation.Output.Split('\n').Count(l => l.StartsWith("VALID ", StringComparison.Ordinal) && l.Contains("xsd + schematron", StringComparison.Ordinal)), validation.Output);
+        Assert.AreEqual(3, validation.Output.Split('\n').Count(l => l.StartsWith("VALID ", StringComparison.Ordinal) && l.Contains("xsd + nsi + schematron", StringComparison.Ordinal)), validation.Output);
     }
 
     [TestMethod]
@@ -153,7 +153,7 @@ public sealed class TranslateCommandTests
         var validation = await RunAsync("validate", "--kind", "148", folder, "--reference-data", Data);
 
         Assert.AreEqual(0, validation.ExitCode, validation.Output + validation.Error);
-        Assert.AreEqual(2, validation.Output.Split('\n').Count(l => l.StartsWith("VALID ", StringComparison.Ordinal) && l.Contains("xsd + schematron", StringComparison.Ordinal)), validation.Output);
+        Assert.AreEqual(2, validation.Output.Split('\n').Count(l => l.StartsWith("VALID ", StringComparison.Ordinal) && l.Contains("xsd + nsi + schematron", StringComparison.Ordinal)), validation.Output);
     }
 
     [TestMethod]

@@ -43,6 +43,26 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
+    public async Task GivenASemdWithAnUnknownTestCodeAndAWrongUnitName_WhenValidated_ThenExit2WithNsiCodesAndXPaths()
+    {
+        using var temp = new TempDirectory();
+        var file = await SemdOfSampleAsync(temp, t => t
+            .Replace("code=\"1168863\"", "code=\"99999999\"", StringComparison.Ordinal)
+            .Replace("displayName=\"Миллилитр\"", "displayName=\"Литр в миллилитре\"", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = await RunAsync("validate", "--kind", "186", file, "--json", "--reference-data", Data);
+
+        Assert.AreEqual(2, exitCode, output + error);
+        using var report = JsonDocument.Parse(output);
+        var problems = report.RootElement.GetProperty("problems").EnumerateArray()
+            .Select(p => (Code: p.GetProperty("code").GetString(), Location: p.GetProperty("location").GetString()!)).ToList();
+        Assert.IsTrue(problems.Any(p => p.Code == TranslationErrorCodes.CodeNotInDirectoryVersion
+            && p.Location.StartsWith("/ClinicalDocument/component/structuredBody/", StringComparison.Ordinal) && p.Location.Contains("/code (line ", StringComparison.Ordinal)), output);
+        Assert.IsTrue(problems.Any(p => p.Code == TranslationErrorCodes.DisplayNameMismatch && p.Location.Contains("/translation (line ", StringComparison.Ordinal)), output);
+        CollectionAssert.Contains(report.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetString()).ToArray(), "nsi");
+    }
+
+    [TestMethod]
     public async Task GivenTheFhirSample_WhenValidatedAsFhir_ThenExit0()
     {
         var (exitCode, output, error) = await RunAsync("validate", "fhir", Fhir186, "--reference-data", Data);
@@ -74,7 +94,7 @@ public sealed class ValidateCommandTests
         var (exitCode, output, _) = await RunAsync("validate", "--kind", "43", file, "--json", "--reference-data", Data);
 
         using var report = JsonDocument.Parse(output);
-        CollectionAssert.AreEqual(new[] { "xsd" }, report.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetString()).ToArray());
+        CollectionAssert.AreEqual(new[] { "xsd", "nsi" }, report.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetString()).ToArray());
         StringAssert.Contains(report.RootElement.GetProperty("note").GetString(), "no official schematron");
 
         // A laboratory protocol is not a hospitalisation referral: the XSD of 43 refuses it.
