@@ -10,6 +10,13 @@ namespace EgiszBus.Adapters.Mis;
 /// </summary>
 public static class DischargeSummaryBundleBuilder
 {
+    private static readonly Dictionary<string, string> ServiceForms = new(StringComparer.Ordinal)
+    {
+        ["1"] = "плановая",
+        ["2"] = "экстренная",
+        ["3"] = "неотложная",
+    };
+
     private static readonly MisCoding InpatientCard = new("2", "Медицинская карта стационарного больного", "1.1");
 
     /// <summary>Builds the Bundle. <paramref name="organization"/> must be the profile entry of <c>document.OrganizationOid</c>.</summary>
@@ -27,6 +34,8 @@ public static class DischargeSummaryBundleBuilder
         var roleId = parts.Id("PractitionerRole");
         var organizationId = parts.Id("Organization");
         var encounterId = parts.Id("Encounter");
+        var insurerId = parts.Id("Insurer");
+        var coverageId = parts.Id("Coverage");
         var conditionIds = document.Diagnoses.Select((_, i) => parts.Id("Condition/" + (i + 1).ToString(CultureInfo.InvariantCulture))).ToList();
 
         var composition = parts.Composition(document.DocumentNumber, document.DocumentDate, patientId, roleId, organizationId);
@@ -73,12 +82,29 @@ public static class DischargeSummaryBundleBuilder
         parts.Add(practitionerId, parts.Practitioner(document.Author));
         parts.Add(roleId, ConsultationFhirParts.Role(document.Author, practitionerId, organizationId));
         parts.Add(organizationId, parts.MedicalOrganization());
-        parts.Add(encounterId, parts.Encounter(patientId, "IMP", document.CaseNumber, ".16", document.CardNumber, InpatientCard, document.Admitted, document.Discharged));
+        var encounter = parts.Encounter(patientId, "IMP", document.CaseNumber, ".16", document.CardNumber, InpatientCard, document.Admitted, document.Discharged);
+        encounter.Priority = ConsultationFhirParts.Concept("1.2.643.5.1.13.13.11.1551", document.ServiceForm, ServiceForms[document.ServiceForm], "1.1");
+        parts.Add(encounterId, encounter);
         for (var i = 0; i < document.Diagnoses.Count; i++)
         {
             parts.Add(conditionIds[i], ConsultationFhirParts.Condition(document.Diagnoses[i], patientId));
         }
 
+        parts.Add(insurerId, new Organization
+        {
+            Identifier = [new Identifier("urn:oid:1.2.643.5.1.13.13.99.2.183", document.Insurer.Code)],
+            Name = document.Insurer.Name,
+            Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, document.Insurer.Phone)],
+            Address = [ConsultationFhirParts.Address(document.Insurer.Address)],
+        });
+        parts.Add(coverageId, new Coverage
+        {
+            Status = FinancialResourceStatusCodes.Active,
+            Type = ConsultationFhirParts.Concept("1.2.643.5.1.13.13.11.1039", "1", "Средства обязательного медицинского страхования", "5.2"),
+            Beneficiary = ConsultationFhirParts.Ref(patientId),
+            Payor = [ConsultationFhirParts.Ref(insurerId)],
+            Period = document.Insurer.PolicyStart is { } from ? new Period { Start = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } : null,
+        });
         return bundle;
     }
 }

@@ -14,10 +14,14 @@ public sealed class DischargeSummaryJsonReader
     private static readonly string[] DocumentProperties =
     [
         "$schema", "documentNumber", "documentDate", "organizationOid", "patient", "author", "hospitalization", "summary", "diseaseHistory",
-        "admissionState", "stay", "treatment", "diagnoses", "dischargeState", "recommendations",
+        "admissionState", "stay", "treatment", "diagnoses", "dischargeState", "recommendations", "insurer",
     ];
 
-    private static readonly string[] StayProperties = ["admitted", "discharged", "caseNumber", "cardNumber"];
+    private static readonly string[] StayProperties = ["admitted", "discharged", "caseNumber", "cardNumber", "serviceForm"];
+
+    private static readonly string[] InsurerProperties = ["code", "name", "phone", "address", "policyStart"];
+
+    private static readonly string[] ServiceForms = ["1", "2", "3"];
 
     private readonly MisProfile? profile;
     private readonly MisFieldParser parser;
@@ -43,13 +47,14 @@ public sealed class DischargeSummaryJsonReader
         j.Number = j.String(root, "$", "documentNumber", required: true);
         var date = j.DateTime(root, "$", "documentDate");
         var oid = j.OrganizationOid(root);
-        var patient = j.Patient(root, date?.Value, policyRequired: false);
+        var patient = j.Patient(root, date?.Value, policyRequired: true);
         var author = j.Author(root);
 
         DateTime? admitted = null;
         DateTime? discharged = null;
         string? caseNumber = null;
         string? cardNumber = null;
+        string? serviceForm = null;
         var stayOk = false;
         const string sp = "$.hospitalization";
         if (j.Child(root, "$", "hospitalization") is { } he && j.Object(he, sp, StayProperties))
@@ -58,7 +63,14 @@ public sealed class DischargeSummaryJsonReader
             discharged = j.DateTime(he, sp, "discharged")?.Value;
             caseNumber = j.String(he, sp, "caseNumber", required: true);
             cardNumber = j.String(he, sp, "cardNumber", required: true);
-            stayOk = admitted is not null && discharged is not null && caseNumber is not null && cardNumber is not null;
+            serviceForm = j.String(he, sp, "serviceForm", required: true);
+            if (serviceForm is not null && !ServiceForms.Contains(serviceForm))
+            {
+                j.At(sp + ".serviceForm")(MisErrorCodes.InvalidCode, "Форма оказания помощи (1.2.643.5.1.13.13.11.1551): 1 плановая, 2 экстренная, 3 неотложная");
+                serviceForm = null;
+            }
+
+            stayOk = admitted is not null && discharged is not null && caseNumber is not null && cardNumber is not null && serviceForm is not null;
             if (admitted is not null && discharged is not null && discharged < admitted)
             {
                 j.At(sp + ".discharged")(ConsultationMisErrorCodes.WrongTimeOrder, "Дата выписки раньше даты поступления");
@@ -104,16 +116,37 @@ public sealed class DischargeSummaryJsonReader
             }
         }
 
+        var insurer = Insurer(root, j);
         var dischargeState = j.Text(root, "$", "dischargeState", required: true);
         var recommendations = j.Text(root, "$", "recommendations", required: true);
 
         if (j.Number is null || date is null || oid is null || patient is null || author is null || !stayOk || summary is null || stay is null
-            || treatment is null || !diagnosesOk || dischargeState is null || recommendations is null)
+            || treatment is null || !diagnosesOk || dischargeState is null || recommendations is null || insurer is null)
         {
             return null;
         }
 
         return new MisDischargeSummaryDocument(j.Number, date.Value.Value, oid, patient.Value.Patient, patient.Value.Address, author, admitted!.Value,
-            discharged!.Value, caseNumber!, cardNumber!, summary, disease, admission, stay, treatment, diagnoses, dischargeState, recommendations);
+            discharged!.Value, caseNumber!, cardNumber!, summary, disease, admission, stay, treatment, diagnoses, dischargeState, recommendations, serviceForm!, insurer);
+    }
+
+    /// <summary>The OMS insurer (the source of payment of SEMD 147), in the format of the consultation's <c>insurer</c>.</summary>
+    private static MisConsultationInsurer? Insurer(JsonElement root, ConsultationJsonElements j)
+    {
+        const string ip = "$.insurer";
+        if (j.Child(root, "$", "insurer") is not { } ie || !j.Object(ie, ip, InsurerProperties))
+        {
+            return null;
+        }
+
+        var code = j.String(ie, ip, "code", required: true) is { } c ? j.Parser.Code(c, "code", "1.2.643.5.1.13.13.99.2.183", j.At(ip + ".code")) : null;
+        var name = j.String(ie, ip, "name", required: true);
+        var phone = j.String(ie, ip, "phone", required: true);
+        var address = j.Child(ie, ip, "address") is { } ae ? j.Address(ae, ip + ".address", null) : null;
+        var policyText = j.String(ie, ip, "policyStart", required: false);
+        var policyStart = policyText is null ? null : j.Parser.Date(policyText, "policyStart", ConsultationJsonElements.DateFormats, j.At(ip + ".policyStart"));
+        return code is not null && name is not null && phone is not null && address is not null && (policyText is null || policyStart is not null)
+            ? new MisConsultationInsurer(code, name, phone, address, policyStart)
+            : null;
     }
 }

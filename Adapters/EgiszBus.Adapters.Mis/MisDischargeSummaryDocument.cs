@@ -19,10 +19,13 @@ namespace EgiszBus.Adapters.Mis;
 /// <param name="Diagnoses">Final diagnoses, the main one first (section DGN; at least one).</param>
 /// <param name="DischargeState">State at discharge (section STATEDIS).</param>
 /// <param name="Recommendations">Recommendations (section REGIME).</param>
+/// <param name="ServiceForm">Code of FNSI 1.2.643.5.1.13.13.11.1551 (1 плановая, 2 экстренная, 3 неотложная).</param>
+/// <param name="Insurer">The OMS insurer (the source of payment, participant IND of SEMD 147).</param>
 public sealed record MisDischargeSummaryDocument(
     string DocumentNumber, DateTime DocumentDate, string OrganizationOid, MisPatient Patient, MisAddress? PatientAddress, MisDoctor Author,
     DateTime Admitted, DateTime Discharged, string CaseNumber, string CardNumber, string Summary, string? DiseaseHistory, string? AdmissionState,
-    string Stay, string Treatment, IReadOnlyList<MisConsultationDiagnosis> Diagnoses, string DischargeState, string Recommendations)
+    string Stay, string Treatment, IReadOnlyList<MisConsultationDiagnosis> Diagnoses, string DischargeState, string Recommendations,
+    string ServiceForm, MisConsultationInsurer Insurer)
 {
     /// <inheritdoc />
     public override string ToString() => $"MisDischargeSummaryDocument {{ DocumentNumber = {DocumentNumber}, *** }}";

@@ -76,18 +76,26 @@ public sealed class DischargeSummaryFhirToSemdTranslator : IFhirToSemdTranslator
             reader.Problem(TranslationErrorCodes.MissingElement, "Composition.event (код 13 «Госпитализация» справочника 1.2.643.5.1.13.13.99.2.726, period) обязателен", C + ".event");
         }
 
+        // Official 147 schematron: participant IND (У1-18) and serviceEvent medService:serviceForm/serviceCond (У1-21).
+        var payment = PaymentSource.Read(bundle, reader, header.Patient, PaymentOptions);
+        var serviceForm = DischargeSummaryHeader.ServiceForm(bundle, composition, reader);
         var body = new DischargeSummaryBody(reader, composition, RequiredSections);
         var sections = body.Read();
         var facts = HeaderFacts.Of(Kind, header, bundle, nsi, reader);
-        if (sections is null || problems.Count > 0)
+        if (sections is null || payment is null || serviceForm is null || problems.Count > 0)
         {
             return new SemdTranslation(false, null, facts, problems);
         }
 
         // The 2022+ generation of the rules blocks xsi:type on the identity:/address: extensions and wants legalAuthenticator/time NI.
-        var style = new CdaStyle(XsiTypes: false, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: null);
-        return new SemdTranslation(true, CdaHeaderWriter.Document(header, w => body.Write(w, sections), style), facts, problems);
+        var style = new CdaStyle(XsiTypes: false, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: payment);
+        var semd = CdaHeaderWriter.Document(header, w => body.Write(w, sections), style);
+        return new SemdTranslation(true, DischargeSummaryHeader.WithServiceTerms(semd, serviceForm), facts, problems);
     }
+
+    /// <summary>The 147 source of payment: untyped identity texts (the 2022+ XSD generation blocks xsi:type there).</summary>
+    private static readonly PaymentSourceOptions PaymentOptions =
+        new(new CdaStyle(XsiTypes: false, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: null), TypedNullTexts: false, TypedNullInn: false);
 
     private static bool DeclaresKind(Composition composition, List<TranslationProblem> problems)
     {

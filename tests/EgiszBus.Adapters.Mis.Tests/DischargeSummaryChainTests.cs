@@ -124,7 +124,6 @@ public sealed class DischargeSummaryChainTests
         json["stay"] = "Первая строка.\n\nВторая строка.";
         json.AsObject().Remove("diseaseHistory");
         json.AsObject().Remove("admissionState");
-        json["patient"]!.AsObject().Remove("omsPolicy");
 
         var result = Translate(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
@@ -147,6 +146,10 @@ public sealed class DischargeSummaryChainTests
     [DataRow("documentNumber", null, MisErrorCodes.MissingValue, "$.documentNumber")]
     [DataRow("hospitalization", null, MisErrorCodes.MissingValue, "$.hospitalization")]
     [DataRow("hospitalization.cardNumber", null, MisErrorCodes.MissingValue, "$.hospitalization.cardNumber")]
+    [DataRow("hospitalization.serviceForm", null, MisErrorCodes.MissingValue, "$.hospitalization.serviceForm")]
+    [DataRow("hospitalization.serviceForm", "\"4\"", MisErrorCodes.InvalidCode, "$.hospitalization.serviceForm")]
+    [DataRow("insurer", null, MisErrorCodes.MissingValue, "$.insurer")]
+    [DataRow("insurer.phone", null, MisErrorCodes.MissingValue, "$.insurer.phone")]
     [DataRow("stay", null, MisErrorCodes.MissingValue, "$.stay")]
     [DataRow("recommendations", "\"\"", MisErrorCodes.MissingValue, "$.recommendations")]
     [DataRow("diagnoses", null, MisErrorCodes.MissingValue, "$.diagnoses")]

@@ -215,6 +215,7 @@ public sealed class DischargeSummaryTranslationTests
     [TestMethod]
     [DataRow("period", "TRN-007", "Bundle.entry[0].resource.encounter")]
     [DataRow("type", "TRN-007", "Bundle.entry[0].resource.encounter")]
+    [DataRow("priority", "TRN-007", "Bundle.entry[5].resource.priority")]
     public void GivenEncounterWithoutRequiredPart_WhenTranslated_ThenFailsWithCodeAndLocation(string remove, string code, string location)
     {
         var bundle = Sample();
@@ -224,6 +225,34 @@ public sealed class DischargeSummaryTranslationTests
 
         Assert.IsFalse(result.Succeeded);
         Assert.IsTrue(result.Problems.Any(p => p.Code == code && p.Location == location), string.Join("\n", result.Problems));
+    }
+
+    [TestMethod]
+    public void GivenBundleWithoutCoverage_WhenTranslated_ThenMissingSourceOfPaymentIsReported()
+    {
+        var bundle = Sample();
+        bundle["entry"]!.AsArray().RemoveAt(IndexOf(bundle, "Coverage"));
+
+        var result = Translate(bundle);
+
+        Assert.IsFalse(result.Succeeded);
+        Assert.IsTrue(result.Problems.Any(p => p.Code == "TRN-007" && p.Location == "Bundle.entry"), string.Join("\n", result.Problems));
+    }
+
+    [TestMethod]
+    public void GivenSample_WhenTranslated_ThenHeaderHasSourceOfPaymentAndServiceFormAndCondition()
+    {
+        var result = Translator.Translate(File.ReadAllBytes(SamplePath));
+
+        Assert.IsTrue(result.Succeeded, string.Join("\n", result.Problems));
+        var xml = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(result.Semd!));
+        System.Xml.Linq.XNamespace hl7 = "urn:hl7-org:v3";
+        System.Xml.Linq.XNamespace med = "urn:hl7-ru:medService";
+        Assert.AreEqual(1, xml.Root!.Elements(hl7 + "participant").Count(p => (string?)p.Attribute("typeCode") == "IND"));
+        var service = xml.Root.Element(hl7 + "documentationOf")!.Element(hl7 + "serviceEvent")!;
+        Assert.AreEqual("2", (string?)service.Element(med + "serviceForm")!.Attribute("code"));
+        Assert.AreEqual("1.2.643.5.1.13.13.11.1551", (string?)service.Element(med + "serviceForm")!.Attribute("codeSystem"));
+        Assert.AreEqual("1", (string?)service.Element(med + "serviceCond")!.Attribute("code"));
     }
 
     [TestMethod]
