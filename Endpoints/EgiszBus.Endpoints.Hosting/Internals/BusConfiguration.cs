@@ -8,6 +8,8 @@ using Rebus.Backoff;
 using Rebus.Config;
 using Rebus.Pipeline;
 using Rebus.Pipeline.Receive;
+using Rebus.Logging;
+using Rebus.Retry;
 using Rebus.Retry.Simple;
 using Rebus.Serialization.Custom;
 using Rebus.Timeouts;
@@ -53,6 +55,7 @@ internal static class BusConfiguration
                 o.RetryStrategy(errorQueueName: ErrorQueue, maxDeliveryAttempts: options.MaxDeliveryAttempts,
                     errorHandlerMode: ErrorHandlerMode.NextDelivery);
                 o.Register<ITopicNameConvention>(_ => new WireNameTopicConvention(wireNames));
+                o.Register<IExceptionLogger>(c => new SagaRaceAwareExceptionLogger(c.Get<IRebusLoggerFactory>()));
             });
 
         endpoint.ConfigureRebus?.Invoke(configurer);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Rebus.Config;
 
 namespace EgiszBus.Endpoints.Hosting.Tests.Support;
@@ -19,9 +20,18 @@ public static class TestBus
             ExtraWireNames = TestWireNames.All,
         };
 
-    public static async Task<IHost> StartAsync(BusOptions options, Probe probe, params EndpointDefinition[] endpoints)
+    public static Task<IHost> StartAsync(BusOptions options, Probe probe, params EndpointDefinition[] endpoints) =>
+        StartAsync(options, probe, log: null, endpoints);
+
+    /// <summary>As above; with <paramref name="log"/>, every log entry of the buses (Rebus logs through Microsoft.Extensions.Logging) is kept there.</summary>
+    public static async Task<IHost> StartAsync(BusOptions options, Probe probe, CapturedLog? log, params EndpointDefinition[] endpoints)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (log is not null)
+        {
+            builder.Services.AddLogging(l => l.AddProvider(log).SetMinimumLevel(LogLevel.Debug));
+        }
+
         builder.Services.AddSingleton(probe);
         builder.Services.AddEgiszBusStorage(options);
         foreach (var endpoint in endpoints)
