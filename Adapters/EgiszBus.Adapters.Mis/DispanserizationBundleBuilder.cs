@@ -22,10 +22,10 @@ public static class DispanserizationBundleBuilder
         const string title = "Сведения о результатах диспансеризации или профилактического медицинского осмотра";
         var parts = new DispanserizationBundleParts(document.DocumentNumber, organization);
         var diagnosisKeys = document.Diagnoses.Select((_, i) => "Condition/" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var summary = document.Summary ?? $"{document.ExaminationKind.Display}. {document.HealthGroup.Display}.";
+        var summary = document.Summary ?? $"Группа здоровья: {document.HealthGroup.Display}. {document.DispensaryStatus.Display}.";
         var sections = new List<Composition.SectionComponent>
         {
-            parts.Section("MEDEXAMINFO", "Сведения о диспансеризации", [summary], ["ExaminationKind", "HealthGroup"]),
+            parts.Section("MEDEXAMINFO", "Сведения о диспансеризации", [summary], ["HealthGroup", "DispensaryStatus"]),
             parts.Section("DGN", "Диагнозы", document.Diagnoses.Select(d => d.Text is null ? d.Icd10 : d.Icd10 + " " + d.Text), diagnosisKeys),
         };
         parts.Add("Composition", parts.Composition("122",
@@ -33,9 +33,9 @@ public static class DispanserizationBundleBuilder
             document.DocumentDate, document.ServiceEventCode, document.ExaminationStart, document.ExaminationEnd, sections));
         parts.AddHeader(document.Patient, document.Residence, ActualAddress, document.Author, document.CaseNumber, document.MedicalCardNumber,
             document.ExaminationStart, document.ExaminationEnd);
-        parts.Add("ExaminationKind", parts.Field("6020", "Вид медицинского осмотра",
-            DispanserizationBundleParts.Concept("1.2.643.5.1.13.13.99.2.766", document.ExaminationKind)));
-        parts.Add("HealthGroup", parts.Field("6021", "Группа здоровья", DispanserizationBundleParts.Concept("1.2.643.5.1.13.13.11.1047", document.HealthGroup)));
+        parts.Add("HealthGroup", parts.Field("6020", "Группа здоровья", DispanserizationBundleParts.Concept("1.2.643.5.1.13.13.99.2.766", document.HealthGroup)));
+        parts.Add("DispensaryStatus", parts.Field("6021", "Статус диспансерного наблюдения",
+            DispanserizationBundleParts.Concept("1.2.643.5.1.13.13.11.1047", document.DispensaryStatus)));
         for (var i = 0; i < document.Diagnoses.Count; i++)
         {
             var diagnosis = document.Diagnoses[i];

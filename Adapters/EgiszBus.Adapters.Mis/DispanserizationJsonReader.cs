@@ -15,7 +15,7 @@ public sealed class DispanserizationJsonReader
     private static readonly string[] DocumentProperties =
     [
         "$schema", "documentNumber", "documentDate", "organizationOid", "patient", "author", "caseNumber", "medicalCardNumber", "serviceEvent",
-        "examinationStart", "examinationEnd", "examinationKind", "healthGroup", "summary", "diagnoses",
+        "examinationStart", "examinationEnd", "healthGroup", "dispensaryStatus", "summary", "diagnoses",
     ];
 
     private static readonly string[] DiagnosisProperties = ["icd10", "text"];
@@ -78,8 +78,8 @@ public sealed class DispanserizationJsonReader
             w.At("$.serviceEvent")(MisErrorCodes.InvalidCode, "serviceEvent: ожидается 14 (Диспансеризация) или 10 (Профилактический медицинский осмотр), справочник 1.2.643.5.1.13.13.99.2.726");
         }
 
-        var kind = w.Coding(root, "$", "examinationKind", "1.2.643.5.1.13.13.99.2.766");
-        var group = w.Coding(root, "$", "healthGroup", "1.2.643.5.1.13.13.11.1047");
+        var group = w.Coding(root, "$", "healthGroup", "1.2.643.5.1.13.13.99.2.766");
+        var status = w.Coding(root, "$", "dispensaryStatus", "1.2.643.5.1.13.13.11.1047");
         var summary = w.String(root, "$", "summary", required: false);
         var diagnoses = new List<MisDispanserizationDiagnosis>();
         var complete = true;
@@ -108,12 +108,12 @@ public sealed class DispanserizationJsonReader
         }
 
         if (number is null || date is null || oid is null || patient is null || residence is null || author is null || caseNumber is null || card is null
-            || start is null || end is null || kind is null || group is null || diagnoses.Count == 0 || !complete || serviceEvent is not ("14" or "10"))
+            || start is null || end is null || group is null || status is null || diagnoses.Count == 0 || !complete || serviceEvent is not ("14" or "10"))
         {
             return null;
         }
 
         return new MisDispanserizationDocument(number, date.Value, oid, patient, residence, author, caseNumber, card, serviceEvent, start.Value, end.Value,
-            kind, group, summary, diagnoses);
+            group, status, summary, diagnoses);
     }
 }

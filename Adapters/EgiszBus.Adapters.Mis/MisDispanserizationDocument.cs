@@ -15,14 +15,14 @@ namespace EgiszBus.Adapters.Mis;
 /// <param name="ServiceEventCode">Kind of service, 1.2.643.5.1.13.13.99.2.726: 14 Диспансеризация, 10 Профилактический медицинский осмотр.</param>
 /// <param name="ExaminationStart">Start of the examination (local time).</param>
 /// <param name="ExaminationEnd">End of the examination (local time).</param>
-/// <param name="ExaminationKind">Kind of examination, 1.2.643.5.1.13.13.99.2.766 (as sent).</param>
-/// <param name="HealthGroup">Health group, 1.2.643.5.1.13.13.11.1047 (as sent).</param>
-/// <param name="Summary">Narrative of the MEDEXAMINFO section, or null (then generated from the kind and the group).</param>
+/// <param name="HealthGroup">Health group, 1.2.643.5.1.13.13.99.2.766 «Группы здоровья» (field 6020; as sent).</param>
+/// <param name="DispensaryStatus">Status of dispensary observation, 1.2.643.5.1.13.13.11.1047 (field 6021; as sent).</param>
+/// <param name="Summary">Narrative of the MEDEXAMINFO section, or null (then generated from the group and the status).</param>
 /// <param name="Diagnoses">Diagnoses, the first is the main one (at least one).</param>
 public sealed record MisDispanserizationDocument(
     string DocumentNumber, DateTime DocumentDate, string OrganizationOid, MisPatient Patient, MisCoding Residence, MisDoctor Author,
     string CaseNumber, string MedicalCardNumber, string ServiceEventCode, DateTime ExaminationStart, DateTime ExaminationEnd,
-    MisCoding ExaminationKind, MisCoding HealthGroup, string? Summary, IReadOnlyList<MisDispanserizationDiagnosis> Diagnoses)
+    MisCoding HealthGroup, MisCoding DispensaryStatus, string? Summary, IReadOnlyList<MisDispanserizationDiagnosis> Diagnoses)
 {
     /// <inheritdoc />
     public override string ToString() => $"MisDispanserizationDocument {{ DocumentNumber = {DocumentNumber}, *** }}";

@@ -13,9 +13,9 @@ public static class MseReferralBundleBuilder
     private const string FieldSystem = "1.2.643.5.1.13.13.99.2.166";
     private const string FieldVersion = "5.27";
 
-    // UNVERIFIED (1.2.643.5.1.13.13.99.2.262 is not among the FNSI snapshots): vital-sign codes, displays and version.
-    private static readonly (string Code, string Display, string Unit)[] VitalCodes = [("1", "Рост", "см"), ("2", "Масса тела", "кг"), ("3", "Индекс массы тела", "кг/м2")];
-    private const string VitalVersion = "3.1";
+    // 1.2.643.5.1.13.13.99.2.262 is not among the NSI snapshots: codes and displays checked against the public FNSI dump v8.7 (28.12.2023).
+    private static readonly (string Code, string Display, string Unit)[] VitalCodes = [("57", "Рост", "см"), ("50", "Масса тела", "кг"), ("10", "Индекс массы тела", "кг/м2")];
+    private const string VitalVersion = "8.7";
 
     /// <summary>Builds the Bundle. <paramref name="organization"/> must be the profile entry of <c>document.OrganizationOid</c>.</summary>
     public static Bundle Build(MseReferralDocument document, MisOrganizationProfile organization)
@@ -110,7 +110,7 @@ public static class MseReferralBundleBuilder
         scoporg.Add(Field("4059", "4059", "Протокол врачебной комиссии", new FhirString(document.CommissionProtocol.Number), new FhirDateTime(document.CommissionProtocol.Date)));
         scoporg.Add(Field("4060", "4060", "Медико-социальную экспертизу необходимо проводить на дому (Отметка)", new FhirBoolean(document.AtHome)));
         scoporg.Add(Field("4061", "4061", "Нуждаемость в оказании паллиативной медицинской помощи", new FhirBoolean(document.PalliativeCare)));
-        scoporg.Add(Field("7012", "7012", "Медико-социальную экспертизу необходимо проводить заочно", new FhirBoolean(document.InAbsentia)));
+        scoporg.Add(Field("7012", "7012", "Нуждаемость в первичном протезировании", new FhirBoolean(document.PrimaryProsthetics)));
         scoporg.Add(Field("4062", "4062", "Дата выдачи направления на МСЭ", new FhirDateTime(documentTime)));
         scoporg.Add(Coded("Order", "1.2.643.5.1.13.13.99.2.315", document.Order));
         scoporg.Add(bureauId);
@@ -192,14 +192,15 @@ public static class MseReferralBundleBuilder
                 Section("DGN", "Диагнозы", d.Icd10 + " " + d.Text, [MisDocumentBundle.Ref(conditionId)]),
                 Section("SCORES", "Объективизированная оценка состояния пациента", document.Scores, []),
                 Section("REGIME", "Режим и рекомендации", "Рекомендации", [], [
-                    Section("RECTREAT", "Рекомендованное лечение", r.Rehabilitation,
+                    Section("RECTREAT", "Рекомендованное лечение", string.Join(" ", r.ReconstructiveSurgery, r.Prosthetics, r.SpaTreatment, r.MedicalDevices),
                     [
-                        MisDocumentBundle.Ref(Field("4111", "4111", "Рекомендуемые мероприятия по медицинской реабилитации", new FhirString(r.Rehabilitation))),
-                        MisDocumentBundle.Ref(Field("4112", "4112", "Рекомендуемые мероприятия по реконструктивной хирургии", new FhirString(r.ReconstructiveSurgery))),
-                        MisDocumentBundle.Ref(Field("4113", "4113", "Рекомендуемые мероприятия по протезированию и ортезированию", new FhirString(r.Prosthetics))),
-                        MisDocumentBundle.Ref(Field("12132", "12132", "Санаторно-курортное лечение", new FhirString(r.SpaTreatment))),
+                        MisDocumentBundle.Ref(Field("4111", "4111", "Рекомендуемые мероприятия по реконструктивной хирургии", new FhirString(r.ReconstructiveSurgery))),
+                        MisDocumentBundle.Ref(Field("4112", "4112", "Рекомендуемые мероприятия по протезированию и ортезированию, техническим средствам реабилитации", new FhirString(r.Prosthetics))),
+                        MisDocumentBundle.Ref(Field("4113", "4113", "Санаторно-курортное лечение", new FhirString(r.SpaTreatment))),
+                        MisDocumentBundle.Ref(Field("12132", "12132", "Перечень медицинских изделий для медицинского применения", new FhirString(r.MedicalDevices))),
                     ]),
-                    Section("RECOTHER", "Прочие рекомендации", r.Other, []),
+                    Section("RECOTHER", "Прочие рекомендации", string.Join(" ", r.Rehabilitation, r.Other),
+                        [MisDocumentBundle.Ref(Field("4114", "4114", "Рекомендуемые мероприятия по медицинской реабилитации", new FhirString(r.Rehabilitation)))]),
                 ]),
                 Section("CONSENT", "Сведения о согласии", "Согласие гражданина получено", consent.Select(MisDocumentBundle.Ref)),
             ],

@@ -12,11 +12,12 @@ namespace EgiszBus.Adapters.Mis;
 /// <param name="CommissionProtocol">Number and date of the medical commission protocol.</param>
 /// <param name="Primary">True for a first referral, false for a repeated one.</param>
 /// <param name="Purposes">Purposes of the referral, FNSI 1.2.643.5.1.13.13.99.2.147 (at least one).</param>
-/// <param name="Order">FNSI 1.2.643.5.1.13.13.99.2.315 value.</param>
-/// <param name="Category">FNSI 1.2.643.5.1.13.13.99.2.314 value.</param>
+/// <param name="Order">Citizenship category, FNSI 1.2.643.5.1.13.13.99.2.315 «Категории гражданства» (the 121 rules put it in SCOPORG).</param>
+/// <param name="Category">Relation to military duty, FNSI 1.2.643.5.1.13.13.99.2.314 «Отношение к воинской обязанности».</param>
 /// <param name="AtHome">The expertise must be held at home.</param>
 /// <param name="PalliativeCare">The patient needs palliative care.</param>
-/// <param name="InAbsentia">The expertise may be held in absentia.</param>
+/// <param name="PrimaryProsthetics">The patient needs primary prosthetics (field 7012 of 1.2.643.5.1.13.13.99.2.166). Whether the
+/// expertise is held in person or in absentia is <see cref="PatientConsent.Form"/> (1.2.643.5.1.13.13.99.2.970).</param>
 /// <param name="Bureau">The bureau of medical-social expertise.</param>
 /// <param name="Work">Work, position and conditions (text).</param>
 /// <param name="Education">Education (text).</param>
@@ -42,7 +43,7 @@ public sealed record MseReferralDocument(
     MisCoding Category,
     bool AtHome,
     bool PalliativeCare,
-    bool InAbsentia,
+    bool PrimaryProsthetics,
     MseReferralDocument.ExpertiseBureau Bureau,
     string Work,
     string Education,
@@ -106,7 +107,7 @@ public sealed record MseReferralDocument(
     /// <param name="Oid">Bureau OID.</param>
     /// <param name="Ogrn">OGRN, 13 digits.</param>
     /// <param name="Name">Name.</param>
-    /// <param name="Type">FNSI 1.2.643.5.1.13.13.99.2.856 value.</param>
+    /// <param name="Type">Where the citizen is, FNSI 1.2.643.5.1.13.13.99.2.856 «Местонахождение граждан для медико-социальной экспертизы».</param>
     /// <param name="Address">Address: text, postal code, FIAS ids (the region is the organisation's).</param>
     public sealed record ExpertiseBureau(string Oid, string Ogrn, string Name, MisCoding Type, PostalAddress Address);
 
@@ -127,17 +128,18 @@ public sealed record MseReferralDocument(
     /// <summary>The main diagnosis.</summary>
     /// <param name="Icd10">ICD-10 code (FNSI 1.2.643.5.1.13.13.11.1005).</param>
     /// <param name="Text">Wording of the diagnosis.</param>
-    /// <param name="Status">FNSI 1.2.643.5.1.13.13.11.1077 value (e.g. main disease).</param>
-    /// <param name="Character">FNSI 1.2.643.5.1.13.13.99.2.795 value (e.g. chronic).</param>
+    /// <param name="Status">FNSI 1.2.643.5.1.13.13.11.1077 «Виды нозологических единиц диагноза» value (e.g. main disease).</param>
+    /// <param name="Character">FNSI 1.2.643.5.1.13.13.99.2.795 «Степень обоснованности диагноза» value (e.g. staged clinical diagnosis).</param>
     public sealed record MainDiagnosis(string Icd10, string Text, MisCoding Status, MisCoding Character);
 
     /// <summary>Recommended measures (texts).</summary>
-    /// <param name="Rehabilitation">Medical rehabilitation.</param>
-    /// <param name="ReconstructiveSurgery">Reconstructive surgery.</param>
-    /// <param name="Prosthetics">Prosthetics and orthotics.</param>
-    /// <param name="SpaTreatment">Spa treatment.</param>
-    /// <param name="Other">Other recommendations.</param>
-    public sealed record Recommended(string Rehabilitation, string ReconstructiveSurgery, string Prosthetics, string SpaTreatment, string Other);
+    /// <param name="Rehabilitation">Medical rehabilitation (field 4114, section RECOTHER).</param>
+    /// <param name="ReconstructiveSurgery">Reconstructive surgery (field 4111, section RECTREAT).</param>
+    /// <param name="Prosthetics">Prosthetics, orthotics and technical means of rehabilitation (field 4112, RECTREAT).</param>
+    /// <param name="SpaTreatment">Spa treatment (field 4113, RECTREAT).</param>
+    /// <param name="MedicalDevices">Medical devices recommended (field 12132, RECTREAT).</param>
+    /// <param name="Other">Other recommendations (narrative of RECOTHER).</param>
+    public sealed record Recommended(string Rehabilitation, string ReconstructiveSurgery, string Prosthetics, string SpaTreatment, string MedicalDevices, string Other);
 
     /// <summary>The patient's consent.</summary>
     /// <param name="Date">Date of consent, <c>yyyy-MM-dd</c>.</param>

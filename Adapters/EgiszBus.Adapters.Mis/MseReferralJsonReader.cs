@@ -170,6 +170,7 @@ public sealed partial class MseReferralJsonReader
                      (d.Recommendations.Rehabilitation, "$.recommendations.rehabilitation"),
                      (d.Recommendations.ReconstructiveSurgery, "$.recommendations.reconstructiveSurgery"),
                      (d.Recommendations.Prosthetics, "$.recommendations.prosthetics"), (d.Recommendations.SpaTreatment, "$.recommendations.spaTreatment"),
+                     (d.Recommendations.MedicalDevices, "$.recommendations.medicalDevices"),
                      (d.Recommendations.Other, "$.recommendations.other"),
                  })
         {

@@ -23,8 +23,8 @@ public static class NoContactCertificateBundleBuilder
     // Displays as the SEMD translator's table of unverified codes (NoContactCertificateFhirToSemdTranslator.Unverified).
     private static readonly Dictionary<string, string> CareOrders = new(StringComparer.Ordinal)
     {
-        ["8"] = "Порядок оказания медицинской помощи взрослым больным при инфекционных заболеваниях",
-        ["26"] = "Порядок оказания медицинской помощи детям с инфекционными заболеваниями",
+        ["8"] = "За последние 21 день инфекционных заболеваний не зарегистрировано",
+        ["26"] = "освобожден от занятий, посещений детского дошкольного учреждения",
     };
 
     /// <summary>Builds the Bundle. <paramref name="organization"/> must be the profile entry of <c>document.OrganizationOid</c>.</summary>
@@ -61,7 +61,7 @@ public static class NoContactCertificateBundleBuilder
 
         Field("837", "Заключение").Value = new CodeableConcept
         {
-            Coding = [new Coding(CareOrderSystem, document.CareOrder, CareOrders[document.CareOrder]) { Version = "1.1" }],
+            Coding = [new Coding(CareOrderSystem, document.CareOrder, CareOrders[document.CareOrder]) { Version = "1.15" }],
         };
         if (document.Contact is { } contact)
         {

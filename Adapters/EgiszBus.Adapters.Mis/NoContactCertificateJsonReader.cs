@@ -107,7 +107,7 @@ public sealed partial class NoContactCertificateJsonReader
             if (careOrder is not null and not ("8" or "26"))
             {
                 At("$.careOrder")(MisErrorCodes.InvalidCode,
-                    "«careOrder»: код справочника 1.2.643.5.1.13.13.99.2.725 — 8 (взрослые) или 26 (дети)");
+                    "«careOrder»: заключение, код справочника 1.2.643.5.1.13.13.99.2.725 — 8 или 26");
                 careOrder = null;
             }
 

@@ -9,7 +9,7 @@ namespace EgiszBus.Adapters.Mis;
 /// <param name="OrganizationOid">FRMO OID of the medical organisation.</param>
 /// <param name="Patient">The patient; <see cref="MisPatient.OmsPolicy"/> is the policy number of <c>insurance.policyNumber</c> (always set).</param>
 /// <param name="Author">The doctor who issues and signs the certificate.</param>
-/// <param name="CareOrder">Field 837: code in 1.2.643.5.1.13.13.99.2.725, 8 (adults) or 26 (children).</param>
+/// <param name="CareOrder">Field 837 «Заключение»: code in 1.2.643.5.1.13.13.99.2.725 — 8 «За последние 21 день инфекционных заболеваний не зарегистрировано» or 26 «освобожден от занятий, посещений детского дошкольного учреждения» (the only codes the 80 rules allow).</param>
 /// <param name="Contact">Field 12007: whether there was a contact with infectious patients, or null when not stated.</param>
 /// <param name="ContactNote">Text of field 12007, or null.</param>
 /// <param name="Periods">Field 10001: one or two periods without contacts.</param>

@@ -9,7 +9,7 @@ namespace EgiszBus.Adapters.Semd;
 /// («Сведения о результатах диспансеризации или профилактического медицинского осмотра (CDA) Редакция 2»,
 /// templateId 1.2.643.5.1.13.13.14.141.9.2, CDA code 1522 «141»). The header is the common one (<see cref="CdaHeaderWriter"/>);
 /// the patient address also carries <c>address:residentCode</c> (1.2.643.5.1.13.13.11.1042). The body holds the sections the 122 rules
-/// require: MEDEXAMINFO (kind of examination 6020 → 99.2.766, health group 6021 → 1047) and DGN (diagnoses 838 with status 1077 and ICD-10).
+/// require: MEDEXAMINFO (health group 6020 → 99.2.766, status of dispensary observation 6021 → 1047) and DGN (diagnoses 838 with status 1077 and ICD-10).
 /// Pure and deterministic. Profile: <c>Schemas/fhir/dispanserization-122.md</c>.
 /// Facts are returned as <see cref="LaboratoryDocumentFacts"/> (Kind = "122").
 /// </summary>
@@ -17,13 +17,13 @@ public sealed class DispanserizationFhirToSemdTranslator : IFhirToSemdTranslator
 {
     internal const string TemplateId = "1.2.643.5.1.13.13.14.141.9.2";
     internal const string TypeCode = "141";
-    internal const string ExaminationKindSystem = "1.2.643.5.1.13.13.99.2.766";
-    internal const string HealthGroupSystem = "1.2.643.5.1.13.13.11.1047";
+    internal const string HealthGroupSystem = "1.2.643.5.1.13.13.99.2.766";
+    internal const string DispensaryStatusSystem = "1.2.643.5.1.13.13.11.1047";
 
     // UNVERIFIED codes (directories not among the snapshots), see also DispanserizationCda.UnverifiedDirectoryNames.
     private static readonly CdaCode FieldDiagnosis = new("838", DispanserizationCda.FieldSystem, "Кодируемые поля CDA документов", "5.27", "Диагноз");
-    private static readonly CdaCode StatusMain = new("1", "1.2.643.5.1.13.13.11.1077", "Статус диагноза", "1.2", "Основное заболевание");
-    private static readonly CdaCode StatusOther = new("3", "1.2.643.5.1.13.13.11.1077", "Статус диагноза", "1.2", "Сопутствующее заболевание");
+    private static readonly CdaCode StatusMain = new("1", "1.2.643.5.1.13.13.11.1077", "Виды нозологических единиц диагноза", "1.2", "Основное заболевание");
+    private static readonly CdaCode StatusOther = new("3", "1.2.643.5.1.13.13.11.1077", "Виды нозологических единиц диагноза", "1.2", "Сопутствующее заболевание");
 
     private readonly NsiCatalog nsi;
 
@@ -166,7 +166,7 @@ public sealed class DispanserizationFhirToSemdTranslator : IFhirToSemdTranslator
                     continue;
                 }
 
-                var system = field.Field.Code switch { "6020" => ExaminationKindSystem, "6021" => HealthGroupSystem, _ => null };
+                var system = field.Field.Code switch { "6020" => HealthGroupSystem, "6021" => DispensaryStatusSystem, _ => null };
                 if (system is null || field.Coded is null || field.Coded.System != system)
                 {
                     reader.Problem(TranslationErrorCodes.InvalidValue,
@@ -177,7 +177,7 @@ public sealed class DispanserizationFhirToSemdTranslator : IFhirToSemdTranslator
                 examination.Add(field);
             }
 
-            foreach (var (code, what) in new[] { ("6020", "«Вид медицинского осмотра» (значение 1.2.643.5.1.13.13.99.2.766)"), ("6021", "«Группа здоровья» (значение 1.2.643.5.1.13.13.11.1047)") })
+            foreach (var (code, what) in new[] { ("6020", "«Группа здоровья» (значение 1.2.643.5.1.13.13.99.2.766)"), ("6021", "«Статус диспансерного наблюдения» (значение 1.2.643.5.1.13.13.11.1047)") })
             {
                 if (!examination.Any(f => f.Field.Code == code))
                 {

@@ -16,8 +16,8 @@ internal sealed class HospitalisationReferralBody(FhirHeaderReader reader, Compo
     private const string Oid = "urn:oid:";
 
     // ---- Unverified values: directory absent from the FNSI snapshots (see the report and Schemas/fhir/hospitalisationreferral-43.md). ----
-    // 1.2.643.5.1.13.13.11.1077 «Статус диагноза» 1.2, code 1: the values the 122 translator uses (official examples).
-    private static readonly CdaCode StatusMain = new("1", "1.2.643.5.1.13.13.11.1077", "Статус диагноза", "1.2", "Основное заболевание");
+    // 1.2.643.5.1.13.13.11.1077 «Виды нозологических единиц диагноза» 1.2, code 1: the values the 122 translator uses (official examples).
+    private static readonly CdaCode StatusMain = new("1", "1.2.643.5.1.13.13.11.1077", "Виды нозологических единиц диагноза", "1.2", "Основное заболевание");
     // ---- End of unverified values. ----
 
     private static readonly string[] Required = ["SCOPORG", "DGN", "ELU"];

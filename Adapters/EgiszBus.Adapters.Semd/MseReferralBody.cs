@@ -11,9 +11,9 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
     internal const string FieldSystem = "1.2.643.5.1.13.13.99.2.166";
     internal const string PurposeSystem = "1.2.643.5.1.13.13.99.2.147";
     internal const string VisitSystem = "1.2.643.5.1.13.13.11.1007";
-    internal const string OrderSystem = "1.2.643.5.1.13.13.99.2.315";
-    internal const string CategorySystem = "1.2.643.5.1.13.13.99.2.314";
-    internal const string BureauTypeSystem = "1.2.643.5.1.13.13.99.2.856";
+    internal const string CitizenshipSystem = "1.2.643.5.1.13.13.99.2.315";
+    internal const string MilitaryDutySystem = "1.2.643.5.1.13.13.99.2.314";
+    internal const string CitizenLocationSystem = "1.2.643.5.1.13.13.99.2.856";
     internal const string VitalSystem = "1.2.643.5.1.13.13.99.2.262";
     internal const string PhysicalDevelopmentSystem = "1.2.643.5.1.13.13.11.1492";
     internal const string DiseaseCharacterSystem = "1.2.643.5.1.13.13.99.2.795";
@@ -22,22 +22,23 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
     internal const string ConsentFormSystem = "1.2.643.5.1.13.13.99.2.970";
     internal const string NotificationSystem = "1.2.643.5.1.13.13.99.2.991";
 
-    // ---- UNVERIFIED: directories the FNSI snapshots do not hold (names, and field codes of 1.2.643.5.1.13.13.99.2.166 with
-    // ---- their display and version). Values follow the 121 rules (121.sch) and form 088/у; check against FNSI before production.
+    // ---- Directories the NSI snapshots in shared/data/nsi do not hold: names (passport fullName) and the 1.2.643.5.1.13.13.99.2.166
+    // ---- field displays, checked against the public FNSI dumps (see Schemas/fhir/msereferral-121.md; 99.2.166 v5.41, 05.02.2024).
+    // ---- Which field sits in which section and which directory codes which element is fixed by the 121 rules (121.sch).
     internal static readonly IReadOnlyDictionary<string, string> UnverifiedDirectoryNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [FieldSystem] = "Кодируемые поля CDA документов",
         [PurposeSystem] = "Цели направления на медико-социальную экспертизу",
         [VisitSystem] = "Вид случая госпитализации или обращения (первичный, повторный)",
-        [OrderSystem] = "Порядок направления на медико-социальную экспертизу",
-        [CategorySystem] = "Категории граждан, направляемых на медико-социальную экспертизу",
-        [BureauTypeSystem] = "Виды учреждений медико-социальной экспертизы",
+        [CitizenshipSystem] = "Категории гражданства",
+        [MilitaryDutySystem] = "Отношение к воинской обязанности",
+        [CitizenLocationSystem] = "Местонахождение граждан для медико-социальной экспертизы",
         [VitalSystem] = "Витальные параметры",
-        [PhysicalDevelopmentSystem] = "Оценка физического развития",
-        [DiseaseCharacterSystem] = "Характер заболевания",
-        [DiagnosisStatusSystem] = "Статус диагноза",
-        [ConsentFormSystem] = "Формы согласия на направление на медико-социальную экспертизу",
-        [NotificationSystem] = "Способы информирования гражданина",
+        [PhysicalDevelopmentSystem] = "Типы телосложения",
+        [DiseaseCharacterSystem] = "Степень обоснованности диагноза",
+        [DiagnosisStatusSystem] = "Виды нозологических единиц диагноза",
+        [ConsentFormSystem] = "Предпочтительная форма проведения медико-социальной экспертизы",
+        [NotificationSystem] = "Способ получения уведомления о проведении медико-социальной экспертизы",
     };
 
     private const string FieldVersion = "5.27";
@@ -49,16 +50,17 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
             ["4059"] = ("Протокол врачебной комиссии", "ST", null),
             ["4060"] = ("Медико-социальную экспертизу необходимо проводить на дому (Отметка)", "BL", null),
             ["4061"] = ("Нуждаемость в оказании паллиативной медицинской помощи", "BL", null),
-            ["7012"] = ("Медико-социальную экспертизу необходимо проводить заочно", "BL", null),
+            ["7012"] = ("Нуждаемость в первичном протезировании", "BL", null),
             ["4062"] = ("Дата выдачи направления на МСЭ", "TS", null),
             ["4102"] = ("Анамнез заболевания", "ST", null),
             ["4103"] = ("Анамнез жизни", "ST", null),
             ["4108"] = ("Телосложение", "CD", PhysicalDevelopmentSystem),
             ["4109"] = ("Состояние здоровья гражданина при направлении на медико-социальную экспертизу", "ST", null),
-            ["4111"] = ("Рекомендуемые мероприятия по медицинской реабилитации", "ST", null),
-            ["4112"] = ("Рекомендуемые мероприятия по реконструктивной хирургии", "ST", null),
-            ["4113"] = ("Рекомендуемые мероприятия по протезированию и ортезированию", "ST", null),
-            ["12132"] = ("Санаторно-курортное лечение", "ST", null),
+            ["4111"] = ("Рекомендуемые мероприятия по реконструктивной хирургии", "ST", null),
+            ["4112"] = ("Рекомендуемые мероприятия по протезированию и ортезированию, техническим средствам реабилитации", "ST", null),
+            ["4113"] = ("Санаторно-курортное лечение", "ST", null),
+            ["12132"] = ("Перечень медицинских изделий для медицинского применения", "ST", null),
+            ["4114"] = ("Рекомендуемые мероприятия по медицинской реабилитации", "ST", null),
             ["12485"] = ("Дата согласия гражданина (его законного или уполномоченного представителя) на направление и проведение медико-социальной экспертизы", "TS", null),
             ["12480"] = ("Предпочтительная форма проведения медико-социальной экспертизы", "CD", ConsentFormSystem),
             ["12481"] = ("Предпочтительный способ получения уведомления о проведении медико-социальной экспертизы", "CD", NotificationSystem),
@@ -198,9 +200,9 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
         {
             ok &= Require(purposes.Count > 0, "SCOPORG: Observation с целью направления (code 1.2.643.5.1.13.13.99.2.147) обязателен", path);
             ok &= Require(visit is not null, "SCOPORG: Observation «первичное/повторное» (code 1.2.643.5.1.13.13.11.1007) обязателен", path);
-            ok &= Require(order is not null, "SCOPORG: Observation с code 1.2.643.5.1.13.13.99.2.315 обязателен", path);
-            ok &= Require(category is not null, "SCOPORG: Observation с code 1.2.643.5.1.13.13.99.2.314 обязателен", path);
-            ok &= Require(bureau is not null, "SCOPORG: Organization — бюро медико-социальной экспертизы (type 1.2.643.5.1.13.13.99.2.856) обязательна", path);
+            ok &= Require(order is not null, "SCOPORG: Observation «категория гражданства» (code 1.2.643.5.1.13.13.99.2.315) обязателен", path);
+            ok &= Require(category is not null, "SCOPORG: Observation «отношение к воинской обязанности» (code 1.2.643.5.1.13.13.99.2.314) обязателен", path);
+            ok &= Require(bureau is not null, "SCOPORG: Organization — бюро медико-социальной экспертизы (type — местонахождение гражданина, 1.2.643.5.1.13.13.99.2.856) обязательна", path);
         }
         else if (code == "VITALPARAM")
         {
@@ -253,10 +255,10 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
             case ("SCOPORG", VisitSystem):
                 visit = code;
                 return true;
-            case ("SCOPORG", OrderSystem):
+            case ("SCOPORG", CitizenshipSystem):
                 order = code;
                 return true;
-            case ("SCOPORG", CategorySystem):
+            case ("SCOPORG", MilitaryDutySystem):
                 category = code;
                 return true;
             case ("VITALPARAM", VitalSystem):
@@ -324,7 +326,7 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
 
     private bool ReadBureau(Organization org, string op)
     {
-        var typeCoding = org.Type.SelectMany(t => t.Coding).FirstOrDefault(x => x.System == "urn:oid:" + BureauTypeSystem);
+        var typeCoding = org.Type.SelectMany(t => t.Coding).FirstOrDefault(x => x.System == "urn:oid:" + CitizenLocationSystem);
         var oid = org.Identifier.FirstOrDefault(i => i.System == "urn:ietf:rfc:3986" && i.Value?.StartsWith("urn:oid:", StringComparison.Ordinal) == true)?.Value?[8..];
         var ogrn = org.Identifier.FirstOrDefault(i => i.System == LaboratoryFhirToSemdTranslator.OgrnSystem)?.Value;
         var address = org.Address.Count > 0 ? reader.Address(org.Address[0], op + ".address[0]") : null;
@@ -332,7 +334,7 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
         if (type is null || oid is null || ogrn is null || ogrn.Length != 13 || !ogrn.All(char.IsAsciiDigit) || address is null)
         {
             reader.Problem(TranslationErrorCodes.MissingElement,
-                "Бюро МСЭ: Organization.type (1.2.643.5.1.13.13.99.2.856), identifier urn:ietf:rfc:3986 (urn:oid:…), ОГРН (urn:oid:1.2.643.100.1, 13 цифр) и address обязательны", op);
+                "Бюро МСЭ: Organization.type (местонахождение гражданина, 1.2.643.5.1.13.13.99.2.856), identifier urn:ietf:rfc:3986 (urn:oid:…), ОГРН (urn:oid:1.2.643.100.1, 13 цифр) и address обязательны", op);
             return false;
         }
 
@@ -355,7 +357,7 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
         if (statusCoding is null || characterCoding is null)
         {
             reader.Problem(TranslationErrorCodes.MissingElement,
-                "Condition.category: статус диагноза (1.2.643.5.1.13.13.11.1077) и характер заболевания (1.2.643.5.1.13.13.99.2.795) обязательны", cp + ".category");
+                "Condition.category: вид нозологической единицы (1.2.643.5.1.13.13.11.1077) и степень обоснованности диагноза (1.2.643.5.1.13.13.99.2.795) обязательны", cp + ".category");
             return false;
         }
 
@@ -399,7 +401,7 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
                 "DGN" => x => Diagnosis(x, m),
                 _ => null,
             };
-            CdaHeaderWriter.Section(w, section, entries, nested => nested.Code.Code == "RECTREAT" ? x => Fields(x, m, "RECTREAT") : null);
+            CdaHeaderWriter.Section(w, section, entries, nested => nested.Code.Code is "RECTREAT" or "RECOTHER" ? x => Fields(x, m, nested.Code.Code) : null);
         }
     }
 
@@ -409,6 +411,7 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
         ["STATECUR"] = ["4109"],
         ["CONSENT"] = ["12485", "12480", "12481"],
         ["RECTREAT"] = ["4111", "4112", "4113", "12132"],
+        ["RECOTHER"] = ["4114"],
     };
 
     private static void Fields(XmlWriter w, MseReferralModel m, string section)

@@ -118,7 +118,7 @@ internal sealed class NoContactCertificateBody(FhirHeaderReader reader, Composit
 
         if (careOrder is null && !fhir.Entry.Any(r => reader.Resolve(r, path) is { Resource: Observation o } && o.Code?.Coding.Any(x => x.Code == "837") == true))
         {
-            reader.Problem(TranslationErrorCodes.MissingElement, "DOCINFO: Observation «Порядок оказания медицинской помощи» (поле 837, значение 1.2.643.5.1.13.13.99.2.725) обязателен", path + ".entry");
+            reader.Problem(TranslationErrorCodes.MissingElement, "DOCINFO: Observation «Заключение» (поле 837, значение 1.2.643.5.1.13.13.99.2.725) обязателен", path + ".entry");
         }
 
         return section is null || careOrder is null ? null : new NoContactCertificateDocInfo(section, careOrder, contact, contactNote, periods, note);

@@ -24,15 +24,15 @@ public sealed class NoContactCertificateFhirToSemdTranslator : IFhirToSemdTransl
     /// <summary>FNSI 1.2.643.5.1.13.13.99.2.166 («Кодируемые поля CDA документов»).</summary>
     internal const string FieldSystem = "1.2.643.5.1.13.13.99.2.166";
 
-    /// <summary>FNSI 1.2.643.5.1.13.13.99.2.725 («Порядки оказания медицинской помощи»), the value of field 837.</summary>
+    /// <summary>FNSI 1.2.643.5.1.13.13.99.2.725 («Перечень заключений в медицинских документах»), the value of field 837 «Заключение».</summary>
     internal const string CareOrderSystem = "1.2.643.5.1.13.13.99.2.725";
 
     private const string C = "Bundle.entry[0].resource";
 
     /// <summary>
-    /// UNVERIFIED codes: the directories 1.2.643.5.1.13.13.99.2.166 and 1.2.643.5.1.13.13.99.2.725 are not among the FNSI snapshots.
-    /// Codes are those the 80 rules name (fields 837, 12007, 10001, 7000; values 8 and 26 of 99.2.725); version and display of
-    /// 99.2.166 as in the official consultation example (5.27), the rest from the directories' published names — to be checked against FNSI.
+    /// Codes of directories not among the NSI snapshots (1.2.643.5.1.13.13.99.2.166 and 1.2.643.5.1.13.13.99.2.725). Codes are those the
+    /// 80 rules name (fields 837, 12007, 10001, 7000; values 8 and 26 of 99.2.725); displays and names checked against the public FNSI
+    /// dumps (99.2.166 v5.41, kept at version 5.27; 99.2.725 v1.15). Only 8 is the conclusion of form 088 — 26 is allowed by the rules.
     /// The SEMD always carries these names and versions, whatever display the Bundle sends.
     /// </summary>
     internal static readonly IReadOnlyDictionary<(string System, string Code), CdaCode> Unverified = new[]
@@ -41,8 +41,8 @@ public sealed class NoContactCertificateFhirToSemdTranslator : IFhirToSemdTransl
         new CdaCode("12007", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Контакт с инфекционными больными"),
         new CdaCode("10001", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Срок действия документа"),
         new CdaCode("7000", FieldSystem, "Кодируемые поля CDA документов", "5.27", "Примечание"),
-        new CdaCode("8", CareOrderSystem, "Порядки оказания медицинской помощи", "1.1", "Порядок оказания медицинской помощи взрослым больным при инфекционных заболеваниях"),
-        new CdaCode("26", CareOrderSystem, "Порядки оказания медицинской помощи", "1.1", "Порядок оказания медицинской помощи детям с инфекционными заболеваниями"),
+        new CdaCode("8", CareOrderSystem, "Перечень заключений в медицинских документах", "1.15", "За последние 21 день инфекционных заболеваний не зарегистрировано"),
+        new CdaCode("26", CareOrderSystem, "Перечень заключений в медицинских документах", "1.15", "освобожден от занятий, посещений детского дошкольного учреждения"),
     }.ToDictionary(c => (c.System, c.Code));
 
     /// <summary>The 80 source of payment: Series and Number always typed, INN only with a value.</summary>

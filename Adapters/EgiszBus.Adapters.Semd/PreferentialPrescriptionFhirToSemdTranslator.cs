@@ -39,11 +39,11 @@ public sealed class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTr
     private static readonly IReadOnlyDictionary<string, string> UnverifiedDirectoryNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [FieldSystem] = "Кодируемые поля CDA документов",
-        [ValiditySystem] = "Сроки действия рецепта",
+        [ValiditySystem] = "Срок действия рецепта",
         [FormSystem] = "Формы рецептурных бланков",
-        [BenefitSystem] = "Категории льготы",
-        [FinancingSystem] = "Источники финансирования льготного лекарственного обеспечения",
-        [MedicationSystem] = "Лекарственные препараты (ЕСКЛП)",
+        [BenefitSystem] = "Льготные категории граждан",
+        [FinancingSystem] = "Виды предоставляемых льгот",
+        [MedicationSystem] = "Узлы СМНН. ЕСКЛП",
         [InnSystem] = "Международные непатентованные наименования лекарственных препаратов",
         [DeviceSystem] = "Медицинские изделия и специализированные продукты лечебного питания",
         [RouteSystem] = "Пути введения лекарственных препаратов, в том числе для льготного обеспечения граждан лекарственными средствами",

@@ -28,8 +28,8 @@ public sealed class PrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
     // and the 1.2.643.5.1.13.13.99.2.166 field codes of the 148 body (display and version as in the official 119 example's table).
     private static readonly IReadOnlyDictionary<string, string> UnverifiedDirectoryNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [ValiditySystem] = "Сроки действия рецепта",
-        [MedicationSystem] = "Лекарственные препараты (ЕСКЛП)",
+        [ValiditySystem] = "Срок действия рецепта",
+        [MedicationSystem] = "Узлы СМНН. ЕСКЛП",
         [RouteSystem] = "Пути введения лекарственных препаратов, в том числе для льготного обеспечения граждан лекарственными средствами",
     };
 

@@ -82,9 +82,9 @@ public sealed class NoContactCertificateTranslationTests
     [TestMethod]
     [DataRow("837", "@code", "8")]
     [DataRow("837", "@codeSystem", "1.2.643.5.1.13.13.99.2.725")]
-    [DataRow("837", "@codeSystemName", "Порядки оказания медицинской помощи")]
-    [DataRow("837", "@codeSystemVersion", "1.1")]
-    [DataRow("837", "@displayName", "Порядок оказания медицинской помощи взрослым больным при инфекционных заболеваниях")]
+    [DataRow("837", "@codeSystemName", "Перечень заключений в медицинских документах")]
+    [DataRow("837", "@codeSystemVersion", "1.15")]
+    [DataRow("837", "@displayName", "За последние 21 день инфекционных заболеваний не зарегистрировано")]
     [DataRow("12007", "@value", "false")]
     public void GivenSample_WhenTranslated_ThenDocInfoValueIsFullyCoded(string field, string attribute, string expected)
     {
