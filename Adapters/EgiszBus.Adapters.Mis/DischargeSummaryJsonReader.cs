@@ -14,7 +14,8 @@ public sealed class DischargeSummaryJsonReader
     private static readonly string[] DocumentProperties =
     [
         "$schema", "documentNumber", "documentDate", "organizationOid", "patient", "author", "hospitalization", "summary", "diseaseHistory",
-        "admissionState", "stay", "treatment", "diagnoses", "dischargeState", "recommendations", "insurer",
+        "admissionState", "stay", "diagnoses", "dischargeState", "recommendations", "insurer",
+        .. DischargeSummaryJsonDetails.Properties,
     ];
 
     private static readonly string[] StayProperties = ["admitted", "discharged", "caseNumber", "cardNumber", "serviceForm"];
@@ -91,10 +92,9 @@ public sealed class DischargeSummaryJsonReader
         }
 
         var summary = j.Text(root, "$", "summary", required: true);
-        var disease = j.Text(root, "$", "diseaseHistory", required: false);
-        var admission = j.Text(root, "$", "admissionState", required: false);
+        var disease = j.Text(root, "$", "diseaseHistory", required: true);
+        var admission = j.Text(root, "$", "admissionState", required: true);
         var stay = j.Text(root, "$", "stay", required: true);
-        var treatment = j.Text(root, "$", "treatment", required: true);
         var diagnoses = new List<MisConsultationDiagnosis>();
         var diagnosesOk = false;
         if (j.Array(root, "$", "diagnoses", DischargeSummaryMisErrorCodes.NoDiagnoses) is { } de)
@@ -119,15 +119,16 @@ public sealed class DischargeSummaryJsonReader
         var insurer = Insurer(root, j);
         var dischargeState = j.Text(root, "$", "dischargeState", required: true);
         var recommendations = j.Text(root, "$", "recommendations", required: true);
+        var details = DischargeSummaryJsonDetails.Read(root, j);
 
         if (j.Number is null || date is null || oid is null || patient is null || author is null || !stayOk || summary is null || stay is null
-            || treatment is null || !diagnosesOk || dischargeState is null || recommendations is null || insurer is null)
+            || disease is null || admission is null || !diagnosesOk || dischargeState is null || recommendations is null || insurer is null || details is null)
         {
             return null;
         }
 
         return new MisDischargeSummaryDocument(j.Number, date.Value.Value, oid, patient.Value.Patient, patient.Value.Address, author, admitted!.Value,
-            discharged!.Value, caseNumber!, cardNumber!, summary, disease, admission, stay, treatment, diagnoses, dischargeState, recommendations, serviceForm!, insurer);
+            discharged!.Value, caseNumber!, cardNumber!, summary, disease, admission, stay, diagnoses, dischargeState, recommendations, serviceForm!, insurer, details);
     }
 
     /// <summary>The OMS insurer (the source of payment of SEMD 147), in the format of the consultation's <c>insurer</c>.</summary>

@@ -26,9 +26,12 @@ internal sealed record CdaPatient(
 
 internal sealed record CdaPerformer(string TypeCode, CdaStaff Staff);
 
-internal sealed record CdaServiceEvent(CdaCode? Code, string? Low, string? High, IReadOnlyList<CdaPerformer> Performers);
+/// <summary>documentationOf/serviceEvent; ServiceForm and ServiceCond (kind 147) are written as medService:serviceForm/serviceCond after effectiveTime when not null.</summary>
+internal sealed record CdaServiceEvent(CdaCode? Code, string? Low, string? High, IReadOnlyList<CdaPerformer> Performers, CdaCode? ServiceForm = null, CdaCode? ServiceCond = null);
 
-internal sealed record CdaEncounter(IReadOnlyList<(string Root, string Extension)> Ids, CdaCode? Code, string? Low, string? High, CdaCode? DocType = null);
+/// <summary>componentOf/encompassingEncounter; DocType is written as medService:DocType, DischargeDisposition (kind 147) as dischargeDispositionCode after effectiveTime.</summary>
+internal sealed record CdaEncounter(IReadOnlyList<(string Root, string Extension)> Ids, CdaCode? Code, string? Low, string? High, CdaCode? DocType = null,
+    CdaCode? DischargeDisposition = null);
 
 internal sealed record CdaHeader(
     string TemplateId, string IdRoot, string IdExtension, CdaCode Code, IReadOnlyList<CdaCode> Translations, string Title,

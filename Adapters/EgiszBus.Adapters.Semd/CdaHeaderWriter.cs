@@ -139,6 +139,16 @@ internal sealed class CdaHeaderWriter
             }
 
             Interval(e.Low, e.High);
+            if (e.ServiceForm is not null)
+            {
+                Coded(w, "serviceForm", e.ServiceForm, MedService);
+            }
+
+            if (e.ServiceCond is not null)
+            {
+                Coded(w, "serviceCond", e.ServiceCond, MedService);
+            }
+
             foreach (var p in e.Performers)
             {
                 w.WriteStartElement("performer");
@@ -170,12 +180,21 @@ internal sealed class CdaHeaderWriter
             if (enc.DocType is not null)
             {
                 w.WriteStartElement("DocType", MedService);
-                w.WriteAttributeString("xsi", "type", Xsi, "CD");
+                if (style.XsiTypes)
+                {
+                    w.WriteAttributeString("xsi", "type", Xsi, "CD");
+                }
+
                 CodedAttributes(w, enc.DocType);
                 w.WriteEndElement();
             }
 
             Interval(enc.Low, enc.High);
+            if (enc.DischargeDisposition is not null)
+            {
+                Coded(w, "dischargeDispositionCode", enc.DischargeDisposition);
+            }
+
             w.WriteEndElement();
             w.WriteEndElement();
         }

@@ -5,9 +5,9 @@ namespace EgiszBus.Adapters.Semd;
 /// <summary>
 /// Translates a FHIR R4 document Bundle of an inpatient discharge summary into SEMD kind 147
 /// («Эпикриз в стационаре выписной (CDA) Редакция 5», templateId 1.2.643.5.1.13.13.14.1.9.5, CDA code 1522 «1»).
-/// The header is written by the shared header code (<see cref="CdaHeaderWriter"/>); the body holds the sections of
-/// <c>Schemas/fhir/dischargesummary-147.md</c>: DOCINFO, HOSP, SUM, DGN (ICD-10 diagnoses), STATEDIS and REGIME are required,
-/// any other section of 1.2.643.5.1.13.13.99.2.197 is carried as narrative. Pure and deterministic.
+/// The header is written by the shared header code (<see cref="CdaHeaderWriter"/>); the body (<see cref="DischargeSummaryBody"/>) nests
+/// the sections as the official 147 rules want: HOSP { ANAM, STATEADM { DGN }, LANAM, PATIENTROUTE { DEPARTINFO+ }, STATEDIS { DGN, REGIME? } }
+/// and SERVICES, with their coded entries (<c>Schemas/fhir/dischargesummary-147.md</c>). Pure and deterministic.
 /// Facts are returned as <see cref="LaboratoryDocumentFacts"/>, the general facts record of every kind (Kind = "147").
 /// </summary>
 public sealed class DischargeSummaryFhirToSemdTranslator : IFhirToSemdTranslator
@@ -20,8 +20,6 @@ public sealed class DischargeSummaryFhirToSemdTranslator : IFhirToSemdTranslator
 
     private const string KindCode = "147";
     private const string C = "Bundle.entry[0].resource";
-
-    private static readonly string[] RequiredSections = ["DOCINFO", "HOSP", "SUM", "DGN", "STATEDIS", "REGIME"];
 
     private readonly NsiCatalog nsi;
 
@@ -50,6 +48,8 @@ public sealed class DischargeSummaryFhirToSemdTranslator : IFhirToSemdTranslator
 
     private SemdTranslation Translate(Bundle bundle, List<TranslationProblem> problems)
     {
+        // Codes are checked against the FNSI versions in force on the document date (Composition.date).
+        var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         if (bundle.Entry.FirstOrDefault()?.Resource is Composition declared && !DeclaresKind(declared, problems))
         {
             return new SemdTranslation(false, null, null, problems);
@@ -63,7 +63,6 @@ public sealed class DischargeSummaryFhirToSemdTranslator : IFhirToSemdTranslator
         }
 
         header = header with { TemplateId = TemplateId };
-        // medService:DocType is not written: the shared writer types it xsi:type="CD", which the 2022+ XSD generation blocks.
         if (header.Encounter is not { } encounter || encounter.Ids.Count != 2 || encounter.Code is null || encounter.Low is null || encounter.High is null)
         {
             reader.Problem(TranslationErrorCodes.MissingElement,
@@ -78,24 +77,31 @@ public sealed class DischargeSummaryFhirToSemdTranslator : IFhirToSemdTranslator
 
         // Official 147 schematron: participant IND (У1-18) and serviceEvent medService:serviceForm/serviceCond (У1-21).
         var payment = PaymentSource.Read(bundle, reader, header.Patient, PaymentOptions);
-        var serviceForm = DischargeSummaryHeader.ServiceForm(bundle, composition, reader);
-        var body = new DischargeSummaryBody(reader, composition, RequiredSections);
-        var sections = body.Read();
+        var serviceForm = DischargeSummaryHeader.ServiceForm(composition, reader);
+        var disposition = DischargeSummaryHeader.DischargeDisposition(composition, reader);
+        var body = new DischargeSummaryBody(reader, composition);
+        body.Read();
         var facts = HeaderFacts.Of(Kind, header, bundle, nsi, reader);
-        if (sections is null || payment is null || serviceForm is null || problems.Count > 0)
+        if (payment is null || serviceForm is null || disposition is null || header.ServiceEvent is null || header.Encounter is null || problems.Count > 0)
         {
             return new SemdTranslation(false, null, facts, problems);
         }
 
+        // Official 147 schematron, Main09-1: encompassingEncounter carries medService:DocType (the document's 1522 type) and dischargeDispositionCode.
+        header = header with
+        {
+            ServiceEvent = header.ServiceEvent with { ServiceForm = serviceForm, ServiceCond = DischargeSummaryHeader.ServiceCond },
+            Encounter = header.Encounter with { DocType = header.Code, DischargeDisposition = disposition },
+        };
+
         // The 2022+ generation of the rules blocks xsi:type on the identity:/address: extensions and wants legalAuthenticator/time NI.
         var style = new CdaStyle(XsiTypes: false, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: payment);
-        var semd = CdaHeaderWriter.Document(header, w => body.Write(w, sections), style);
-        return new SemdTranslation(true, DischargeSummaryHeader.WithServiceTerms(semd, serviceForm), facts, problems);
+        return new SemdTranslation(true, CdaHeaderWriter.Document(header, body.Write, style), facts, problems);
     }
 
-    /// <summary>The 147 source of payment: untyped identity texts (the 2022+ XSD generation blocks xsi:type there).</summary>
+    /// <summary>The 147 source of payment: no xsi:type on the identity: elements (the 2022+ XSD generation blocks it).</summary>
     private static readonly PaymentSourceOptions PaymentOptions =
-        new(new CdaStyle(XsiTypes: false, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: null), TypedNullTexts: false, TypedNullInn: false);
+        new(new CdaStyle(XsiTypes: false, LegalTimeAlwaysNull: true, AfterLegalAuthenticator: null), TypedNullTexts: false, TypedNullInn: false, Untyped: true);
 
     private static bool DeclaresKind(Composition composition, List<TranslationProblem> problems)
     {

@@ -1,15 +1,11 @@
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 using Hl7.Fhir.Model;
 
 namespace EgiszBus.Adapters.Semd;
 
 /// <summary>
-/// The kind-147 header pieces the shared writer cannot render: <c>medService:serviceForm</c> (from Encounter.priority) and
-/// <c>medService:serviceCond</c> («Стационарно») of documentationOf/serviceEvent (official 147 schematron, rule У1-21).
-/// The source of payment (participant IND, rule У1-18) is written by <see cref="PaymentSource"/>; its xsi:type attributes on identity: elements are
-/// removed here (the XSD used for 147 blocks them).
+/// The kind-147 header pieces of documentationOf/serviceEvent (official 147 schematron, rule У1-21): <c>medService:serviceForm</c>
+/// from Encounter.priority and <c>medService:serviceCond</c> «Стационарно», written by <see cref="CdaHeaderWriter"/> from
+/// <see cref="CdaServiceEvent.ServiceForm"/> and <see cref="CdaServiceEvent.ServiceCond"/>.
 /// </summary>
 internal static class DischargeSummaryHeader
 {
@@ -18,8 +14,8 @@ internal static class DischargeSummaryHeader
 
     private const string ServiceFormVersion = "1.1";
 
-    // 1.2.643.5.1.13.13.99.2.322 is not among the snapshots (UNVERIFIED): code 1 of v3.1 of the public FNSI dump.
-    private static readonly CdaCode ServiceCond = new("1", "1.2.643.5.1.13.13.99.2.322", "Условия оказания медицинской помощи", "3.1", "Стационарно");
+    /// <summary>1.2.643.5.1.13.13.99.2.322 is not among the snapshots (UNVERIFIED): code 1 of v3.1 of the public FNSI dump.</summary>
+    public static readonly CdaCode ServiceCond = new("1", "1.2.643.5.1.13.13.99.2.322", "Условия оказания медицинской помощи", "3.1", "Стационарно");
 
     private static readonly Dictionary<string, string> ServiceForms = new(StringComparer.Ordinal)
     {
@@ -28,8 +24,41 @@ internal static class DischargeSummaryHeader
         ["3"] = "неотложная",
     };
 
+    /// <summary>FNSI directory of encompassingEncounter/dischargeDispositionCode (rule Main09-1); not among the snapshots nor in the public dumps.</summary>
+    internal const string DispositionSystem = "1.2.643.5.1.13.13.11.1470";
+
+    /// <summary>
+    /// The outcome of the stay from Encounter.hospitalization.dischargeDisposition (coding urn:oid:1.2.643.5.1.13.13.11.1470 with code,
+    /// display and version: the hub holds no snapshot of that directory, so all three are taken as sent; from the snapshot when one is
+    /// installed), or null with a problem reported.
+    /// </summary>
+    public static CdaCode? DischargeDisposition(Composition composition, FhirHeaderReader reader)
+    {
+        const string c = "Bundle.entry[0].resource.encounter";
+        if (reader.Resolve(composition.Encounter, c) is not { Resource: Encounter encounter } target)
+        {
+            return null; // the missing encounter is reported by the header checks
+        }
+
+        var path = $"Bundle.entry[{target.Index}].resource.hospitalization.dischargeDisposition";
+        var coding = encounter.Hospitalization?.DischargeDisposition?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + DispositionSystem);
+        if (coding is not null && reader.Nsi.HasDirectory(DispositionSystem))
+        {
+            return reader.Code(coding, path);
+        }
+
+        if (string.IsNullOrEmpty(coding?.Code) || string.IsNullOrEmpty(coding.Display) || string.IsNullOrEmpty(coding.Version))
+        {
+            reader.Problem(TranslationErrorCodes.MissingElement,
+                "Encounter.hospitalization.dischargeDisposition: coding urn:oid:1.2.643.5.1.13.13.11.1470 (исход госпитализации) с code, display и version обязателен", path);
+            return null;
+        }
+
+        return new CdaCode(coding.Code, DispositionSystem, "Исходы госпитализации", coding.Version, coding.Display);
+    }
+
     /// <summary>The form of care from Encounter.priority (coding urn:oid:1.2.643.5.1.13.13.11.1551), or null with a problem reported.</summary>
-    public static CdaCode? ServiceForm(Bundle bundle, Composition composition, FhirHeaderReader reader)
+    public static CdaCode? ServiceForm(Composition composition, FhirHeaderReader reader)
     {
         const string c = "Bundle.entry[0].resource.encounter";
         if (reader.Resolve(composition.Encounter, c) is not { Resource: Encounter encounter } target)
@@ -46,58 +75,6 @@ internal static class DischargeSummaryHeader
             return null;
         }
 
-        _ = bundle;
         return new CdaCode(coding.Code, ServiceFormSystem, "Формы оказания медицинской помощи", ServiceFormVersion, display);
     }
-
-    /// <summary>Adds serviceForm and serviceCond after documentationOf/serviceEvent/effectiveTime of a rendered document.</summary>
-    public static byte[] WithServiceTerms(byte[] semd, CdaCode serviceForm)
-    {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 64 * 1024 * 1024 };
-        XDocument doc;
-        using (var reader = XmlReader.Create(new MemoryStream(semd), settings))
-        {
-            doc = XDocument.Load(reader);
-        }
-
-        XNamespace hl7 = CdaHeaderWriter.Hl7;
-        XNamespace med = CdaHeaderWriter.MedService;
-        var time = doc.Root!.Element(hl7 + "documentationOf")?.Element(hl7 + "serviceEvent")?.Element(hl7 + "effectiveTime")
-            ?? throw new InvalidOperationException("documentationOf/serviceEvent/effectiveTime is missing");
-        time.AddAfterSelf(Coded(med + "serviceForm", serviceForm), Coded(med + "serviceCond", ServiceCond));
-
-        // The shared PaymentSource types the identity: extensions (xsi:type), which the 2022+ XSD generation used for 147 blocks.
-        XNamespace identity = CdaHeaderWriter.Identity;
-        XNamespace xsi = CdaHeaderWriter.Xsi;
-        foreach (var participant in doc.Root.Elements(hl7 + "participant").Where(p => (string?)p.Attribute("typeCode") == "IND"))
-        {
-            foreach (var typed in participant.Descendants().Where(e => e.Name.Namespace == identity).Select(e => e.Attribute(xsi + "type")).OfType<XAttribute>().ToList())
-            {
-                typed.Remove();
-            }
-        }
-
-        var output = new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(false),
-            Indent = true,
-            IndentChars = "  ",
-            NewLineChars = "\n",
-            NewLineHandling = NewLineHandling.Replace,
-        };
-        using var stream = new MemoryStream();
-        using (var w = XmlWriter.Create(stream, output))
-        {
-            doc.Save(w);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static XElement Coded(XName name, CdaCode code) => new(name,
-        new XAttribute("code", code.Code),
-        new XAttribute("codeSystem", code.System),
-        code.SystemName is null ? null : new XAttribute("codeSystemName", code.SystemName),
-        code.Version is null ? null : new XAttribute("codeSystemVersion", code.Version),
-        code.Display is null ? null : new XAttribute("displayName", code.Display));
 }

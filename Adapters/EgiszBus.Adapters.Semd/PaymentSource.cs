@@ -77,11 +77,11 @@ internal static class PaymentSource
             w.WriteAttributeString("classCode", "GUAR");
             CdaHeaderWriter.Coded(w, "code", type);
             w.WriteStartElement("DocInfo", CdaHeaderWriter.Identity);
-            TypedCoded(w, "IdentityDocType", BasisOmsPolicy);
-            TypedCoded(w, "InsurancePolicyType", policy.Type);
-            TypedText(w, "Series", policy.Series, "NA", options.TypedNullTexts);
-            TypedText(w, "Number", policy.Number, "NA", options.TypedNullTexts);
-            TypedText(w, "INN", inn, "NI", options.TypedNullInn);
+            TypedCoded(w, "IdentityDocType", BasisOmsPolicy, options.Untyped);
+            TypedCoded(w, "InsurancePolicyType", policy.Type, options.Untyped);
+            TypedText(w, "Series", policy.Series, "NA", options.TypedNullTexts, options.Untyped);
+            TypedText(w, "Number", policy.Number, "NA", options.TypedNullTexts, options.Untyped);
+            TypedText(w, "INN", inn, "NI", options.TypedNullInn, options.Untyped);
             w.WriteStartElement("effectiveTime", CdaHeaderWriter.Identity);
             if (from is null)
             {
@@ -89,8 +89,8 @@ internal static class PaymentSource
             }
             else
             {
-                TypedTime(w, "low", from[..8]);
-                TypedTime(w, "high", to?[..8]);
+                TypedTime(w, "low", from[..8], options.Untyped);
+                TypedTime(w, "high", to?[..8], options.Untyped);
             }
 
             w.WriteEndElement();
@@ -105,18 +105,26 @@ internal static class PaymentSource
         };
     }
 
-    private static void TypedCoded(XmlWriter w, string name, CdaCode value)
+    private static void TypedCoded(XmlWriter w, string name, CdaCode value, bool untyped)
     {
         w.WriteStartElement(name, CdaHeaderWriter.Identity);
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
+        if (!untyped)
+        {
+            w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
+        }
+
         CdaHeaderWriter.CodedAttributes(w, value);
         w.WriteEndElement();
     }
 
-    private static void TypedTime(XmlWriter w, string name, string? value)
+    private static void TypedTime(XmlWriter w, string name, string? value, bool untyped)
     {
         w.WriteStartElement(name, CdaHeaderWriter.Identity);
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "TS");
+        if (!untyped)
+        {
+            w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "TS");
+        }
+
         if (value is null)
         {
             w.WriteAttributeString("nullFlavor", "NAV");
@@ -129,10 +137,10 @@ internal static class PaymentSource
         w.WriteEndElement();
     }
 
-    private static void TypedText(XmlWriter w, string name, string? value, string nullFlavor, bool typedNull)
+    private static void TypedText(XmlWriter w, string name, string? value, string nullFlavor, bool typedNull, bool untyped)
     {
         w.WriteStartElement(name, CdaHeaderWriter.Identity);
-        if (typedNull || !string.IsNullOrEmpty(value))
+        if (!untyped && (typedNull || !string.IsNullOrEmpty(value)))
         {
             w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
         }

@@ -11,7 +11,8 @@ namespace EgiszBus.Adapters.Mis.Tests;
 /// <summary>
 /// MIS JSON discharge summary (Json/DischargeSummary-147-01.json) → FHIR → SEMD 147. The shared <c>semd/147</c> folder holds kind
 /// 142's rules, so the SEMD is checked by the 119 XSD (as the Semd adapter's tests do) and compared with the SEMD made from the
-/// FHIR sample <c>Fhir/DischargeSummary-147-01.json</c> instead of running the schematron.
+/// FHIR sample <c>Fhir/DischargeSummary-147-01.json</c> (whose golden file was measured with a transcription of the official 147
+/// rules) instead of running the schematron.
 /// </summary>
 [TestClass]
 public sealed class DischargeSummaryChainTests
@@ -99,7 +100,7 @@ public sealed class DischargeSummaryChainTests
         CollectionAssert.AreEqual(new[] { "147", "1" }, composition.Type.Coding.Select(c => c.Code).ToArray());
         Assert.AreEqual("13", composition.Event[0].Code[0].Coding[0].Code);
         Assert.AreEqual("2025-04-18T12:00:00+03:00", composition.Event[0].Period!.End);
-        var encounter = actual.Entry.Select(e => e.Resource).OfType<Encounter>().Single();
+        var encounter = (Encounter)actual.Entry.Single(e => e.FullUrl == composition.Encounter!.Reference).Resource!;
         Assert.AreEqual("urn:oid:1.2.643.5.1.13.13.12.2.77.7973.100.1.1.16", encounter.Identifier[1].System);
         Assert.AreEqual("2", encounter.Type[0].Coding[0].Code);
     }
@@ -117,29 +118,28 @@ public sealed class DischargeSummaryChainTests
     }
 
     [TestMethod]
-    public void GivenTwoDiagnosesMultilineTextAndNoOptionalSections_WhenTranslated_ThenEachBecomesAnEntryAndSemdIsXsdValid()
+    public void GivenTwoDiagnosesAndMultilineText_WhenTranslated_ThenEachBecomesAnEntryAndSemdIsXsdValid()
     {
         var json = JsonNode.Parse(MisSamples.Read(SampleFile))!;
         json["diagnoses"]!.AsArray().Add(JsonNode.Parse("{\"icd10\": \"I10\", \"text\": \"Гипертоническая болезнь <без поражения> & сердца\"}"));
         json["stay"] = "Первая строка.\n\nВторая строка.";
-        json.AsObject().Remove("diseaseHistory");
-        json.AsObject().Remove("admissionState");
 
         var result = Translate(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
         Assert.IsTrue(result.Succeeded, string.Join("\n", result.Problems));
         var bundle = result.Documents.Single();
-        Assert.HasCount(2, bundle.Entry.Select(e => e.Resource).OfType<Condition>().ToList());
+        Assert.HasCount(3, bundle.Entry.Select(e => e.Resource).OfType<Condition>().ToList());
         var hosp = ((Composition)bundle.Entry[0].Resource!).Section.Single(s => s.Code!.Coding[0].Code == "HOSP");
-        Assert.AreEqual("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Первая строка.</p><p>Вторая строка.</p></div>", hosp.Text!.Div);
+        var route = hosp.Section.Single(s => s.Code!.Coding[0].Code == "PATIENTROUTE");
+        Assert.AreEqual("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Первая строка.</p><p>Вторая строка.</p></div>", route.Text!.Div);
         var semd = ToSemd(bundle);
         Assert.IsTrue(semd.Succeeded, string.Join("\n", semd.Problems));
         Assert.IsEmpty(new SemdSchemaValidator(RepositoryPaths.SharedData).Validate("119", semd.Semd!));
         var xml = XDocument.Parse(Encoding.UTF8.GetString(semd.Semd!));
         var icd = xml.Descendants().Where(e => e.Name.LocalName == "value" && (string?)e.Attribute("codeSystem") == "1.2.643.5.1.13.13.11.1005")
             .Select(e => (string?)e.Attribute("code")).ToList();
-        CollectionAssert.AreEqual(new[] { "J18.9", "I10" }, icd);
-        Assert.IsFalse(Sections(xml).Any(s => s.StartsWith("ANAM", StringComparison.Ordinal) || s.StartsWith("STATEADM", StringComparison.Ordinal)));
+        // The admission diagnosis (STATEADM/DGN), then the final ones (STATEDIS/DGN).
+        CollectionAssert.AreEqual(new[] { "J18.9", "J18.9", "I10" }, icd);
     }
 
     [TestMethod]
@@ -149,6 +149,8 @@ public sealed class DischargeSummaryChainTests
     [DataRow("hospitalization.serviceForm", null, MisErrorCodes.MissingValue, "$.hospitalization.serviceForm")]
     [DataRow("hospitalization.serviceForm", "\"4\"", MisErrorCodes.InvalidCode, "$.hospitalization.serviceForm")]
     [DataRow("insurer", null, MisErrorCodes.MissingValue, "$.insurer")]
+    [DataRow("disposition", null, MisErrorCodes.MissingValue, "$.disposition")]
+    [DataRow("disposition.version", null, MisErrorCodes.MissingValue, "$.disposition.version")]
     [DataRow("insurer.phone", null, MisErrorCodes.MissingValue, "$.insurer.phone")]
     [DataRow("stay", null, MisErrorCodes.MissingValue, "$.stay")]
     [DataRow("recommendations", "\"\"", MisErrorCodes.MissingValue, "$.recommendations")]
@@ -172,6 +174,24 @@ public sealed class DischargeSummaryChainTests
     [DataRow("patient.address.region", "\"Москва\"", MisErrorCodes.InvalidCode, "$.patient.address.region")]
     [DataRow("hospitalization.ward", "\"3\"", MisErrorCodes.InvalidStructure, "$.hospitalization.ward")]
     [DataRow("summary", "[\"a\"]", MisErrorCodes.InvalidStructure, "$.summary")]
+    [DataRow("diseaseHistory", null, MisErrorCodes.MissingValue, "$.diseaseHistory")]
+    [DataRow("lifeHistory", null, MisErrorCodes.MissingValue, "$.lifeHistory")]
+    [DataRow("complaints", null, MisErrorCodes.MissingValue, "$.complaints")]
+    [DataRow("reason.version", null, MisErrorCodes.MissingValue, "$.reason.version")]
+    [DataRow("channel", null, MisErrorCodes.MissingValue, "$.channel")]
+    [DataRow("repeat", "\"3\"", MisErrorCodes.InvalidCode, "$.repeat")]
+    [DataRow("admissionSign", "\"да\"", MisErrorCodes.InvalidStructure, "$.admissionSign")]
+    [DataRow("admissionSeverity", "\"7\"", MisErrorCodes.InvalidCode, "$.admissionSeverity")]
+    [DataRow("admissionDiagnoses", "[]", DischargeSummaryMisErrorCodes.NoDiagnoses, "$.admissionDiagnoses")]
+    [DataRow("departments", "[]", MisErrorCodes.MissingValue, "$.departments")]
+    [DataRow("departments.0.bedProfile", null, MisErrorCodes.MissingValue, "$.departments[0].bedProfile")]
+    [DataRow("departments.0.oid", null, MisErrorCodes.MissingValue, "$.departments[0].oid")]
+    [DataRow("departments.0.discharged", "\"2025-04-07T12:00\"", ConsultationMisErrorCodes.WrongTimeOrder, "$.departments[0].discharged")]
+    [DataRow("result", null, MisErrorCodes.MissingValue, "$.result")]
+    [DataRow("suspectedCancer", null, MisErrorCodes.MissingValue, "$.suspectedCancer")]
+    [DataRow("services", null, MisErrorCodes.MissingValue, "$.services")]
+    [DataRow("services.0.code", null, MisErrorCodes.MissingValue, "$.services[0].code")]
+    [DataRow("services.0.performed", "\"08.04.2025\"", MisErrorCodes.InvalidDate, "$.services[0].performed")]
     public void GivenBadField_WhenTranslated_ThenProblemHasCodeAndJsonPath(string path, string? json, string code, string location)
     {
         var result = Translate(Changed(path, json));

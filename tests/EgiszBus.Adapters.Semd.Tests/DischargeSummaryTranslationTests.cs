@@ -8,7 +8,8 @@ namespace EgiszBus.Adapters.Semd.Tests;
 [TestClass]
 public sealed class DischargeSummaryTranslationTests
 {
-    private const string DgnEntry = "/v3:ClinicalDocument/v3:component/v3:structuredBody/v3:component/v3:section[v3:code/@code='DGN']/v3:entry/v3:observation";
+    private const string Hosp = "/v3:ClinicalDocument/v3:component/v3:structuredBody/v3:component/v3:section[v3:code/@code='HOSP']";
+    private const string DgnEntry = Hosp + "/v3:component/v3:section[v3:code/@code='STATEDIS']/v3:component/v3:section[v3:code/@code='DGN']/v3:entry/v3:observation";
 
     internal static string SamplePath => Path.Combine(RepositoryPaths.Samples, "Documents", "Fhir", "DischargeSummary-147-01.json");
 
@@ -21,7 +22,21 @@ public sealed class DischargeSummaryTranslationTests
     private static int IndexOf(JsonNode bundle, string resourceType) =>
         bundle["entry"]!.AsArray().Select((e, i) => (e, i)).First(x => (string?)x.e!["resource"]!["resourceType"] == resourceType).i;
 
-    private static JsonArray Sections(JsonNode bundle) => bundle["entry"]![0]!["resource"]!["section"]!.AsArray();
+    /// <summary>The section at a path of codes («HOSP/STATEDIS/DGN») with its FHIRPath.</summary>
+    private static (JsonNode Section, string Path) Section(JsonNode bundle, string codes)
+    {
+        JsonNode node = bundle["entry"]![0]!["resource"]!;
+        var path = "Bundle.entry[0].resource";
+        foreach (var code in codes.Split('/'))
+        {
+            var list = node["section"]!.AsArray();
+            var i = list.Select((x, k) => (x, k)).First(x => (string?)x.x!["code"]!["coding"]![0]!["code"] == code).k;
+            node = list[i]!;
+            path += $".section[{i}]";
+        }
+
+        return (node, path);
+    }
 
     [TestMethod]
     public void GivenSample_WhenTranslated_ThenSucceedsAndIsValidByGenericCdaXsd()
@@ -70,7 +85,7 @@ public sealed class DischargeSummaryTranslationTests
     }
 
     // Failures that only say "this is not kind 142": its templateId, its 1522 code 368 and serviceEvent code 5, its closed
-    // body (DOCINFO with entries 8014/837, sections DOCINFO/LINKDOCS only). Plus one known gap of the SHARED header writer
+    // body (DOCINFO with entries 8014/837, sections DOCINFO/LINKDOCS only, observation codes 8014/837/10000/11003 only, no entryRelationship). Plus one known gap of the SHARED header writer
     // (no performer/functionCode in documentationOf) that the lead decides on. Nothing else of the common header may fail.
     private static bool MisfiledKindRule(string error) =>
         error.Contains("1.2.643.5.1.13.13.14.368.9.1", StringComparison.Ordinal)
@@ -78,7 +93,12 @@ public sealed class DischargeSummaryTranslationTests
         || (error.Contains("значением \"368\"", StringComparison.Ordinal) && error.Contains("at /ClinicalDocument[1]/code[1]", StringComparison.Ordinal))
         || (error.Contains("значением \"5\"", StringComparison.Ordinal) && error.Contains("/serviceEvent[1]/code[1]", StringComparison.Ordinal))
         || error.Contains("У3-2)", StringComparison.Ordinal) || error.Contains("У3-3)", StringComparison.Ordinal)
+        || (error.Contains("У2-1)", StringComparison.Ordinal) && error.Contains("(ClinicalDocument/component/structuredBody)", StringComparison.Ordinal))
         || error.Contains("{'DOCINFO', 'LINKDOCS'}", StringComparison.Ordinal)
+        || error.Contains("{'8014', '837', '10000', '11003'}", StringComparison.Ordinal)
+        || error.Contains("Element '{urn:hl7-org:v3}entryRelationship': This element is not expected", StringComparison.Ordinal)
+        // 142's encompassingEncounter is closed after effectiveTime; the 147 rules (Main09-1) demand dischargeDispositionCode there.
+        || error.Contains("Element '{urn:hl7-org:v3}dischargeDispositionCode': This element is not expected", StringComparison.Ordinal)
         || error.Contains("Expected is ( {urn:hl7-org:v3}entry )", StringComparison.Ordinal)
         || error.Contains("element component: Schemas validity error : Element '{urn:hl7-org:v3}component': This element is not expected", StringComparison.Ordinal)
         || (error.Contains("functionCode", StringComparison.Ordinal) && error.Contains("/performer[1]", StringComparison.Ordinal));
@@ -140,7 +160,9 @@ public sealed class DischargeSummaryTranslationTests
     {
         var semd = Translator.Translate(File.ReadAllBytes(SamplePath)).Semd!;
 
-        CollectionAssert.AreEqual(new[] { "809" }, HeaderFactLists.Values(semd, DgnEntry + "/v3:code/@code"));
+        CollectionAssert.AreEqual(new[] { "1" }, HeaderFactLists.Values(semd, DgnEntry + "/v3:code/@code"));
+        CollectionAssert.AreEqual(new[] { "1.2.643.5.1.13.13.11.1077" }, HeaderFactLists.Values(semd, DgnEntry + "/v3:code/@codeSystem"));
+        CollectionAssert.AreEqual(new[] { "3" }, HeaderFactLists.Values(semd, DgnEntry + "/v3:entryRelationship/v3:observation[v3:code/@code='7026']/v3:value/@code"));
         CollectionAssert.AreEqual(new[] { "J18.9" }, HeaderFactLists.Values(semd, DgnEntry + "/v3:value/@code"));
         CollectionAssert.AreEqual(new[] { "1.2.643.5.1.13.13.11.1005" }, HeaderFactLists.Values(semd, DgnEntry + "/v3:value/@codeSystem"));
         CollectionAssert.AreEqual(new[] { "2.24" }, HeaderFactLists.Values(semd, DgnEntry + "/v3:value/@codeSystemVersion"));
@@ -194,28 +216,111 @@ public sealed class DischargeSummaryTranslationTests
     }
 
     [TestMethod]
-    [DataRow("DGN")]
-    [DataRow("SUM")]
-    [DataRow("STATEDIS")]
-    [DataRow("REGIME")]
     [DataRow("HOSP")]
-    public void GivenBundleWithoutRequiredSection_WhenTranslated_ThenMissingSectionIsReported(string section)
+    [DataRow("SERVICES")]
+    [DataRow("HOSP/ANAM")]
+    [DataRow("HOSP/STATEADM")]
+    [DataRow("HOSP/LANAM")]
+    [DataRow("HOSP/PATIENTROUTE")]
+    [DataRow("HOSP/STATEDIS")]
+    [DataRow("HOSP/STATEADM/DGN")]
+    [DataRow("HOSP/STATEDIS/DGN")]
+    public void GivenBundleWithoutRequiredSection_WhenTranslated_ThenMissingSectionIsReportedAtItsParent(string codes)
     {
         var bundle = Sample();
-        var sections = Sections(bundle);
-        sections.Remove(sections.First(s => (string?)s!["code"]!["coding"]![0]!["code"] == section));
+        var code = codes.Split('/')[^1];
+        var parent = codes.Contains('/', StringComparison.Ordinal) ? Section(bundle, codes[..codes.LastIndexOf('/')]) : (bundle["entry"]![0]!["resource"]!, "Bundle.entry[0].resource");
+        var list = parent.Item1["section"]!.AsArray();
+        list.Remove(list.First(s => (string?)s!["code"]!["coding"]![0]!["code"] == code));
 
         var result = Translate(bundle);
 
         Assert.IsFalse(result.Succeeded);
-        Assert.IsTrue(result.Problems.Any(p => p.Code == "TRN-007" && p.Location == "Bundle.entry[0].resource.section" && p.Message.Contains(section, StringComparison.Ordinal)),
+        Assert.IsTrue(result.Problems.Any(p => p.Code == "TRN-007" && p.Location == parent.Item2 + ".section" && p.Message.Contains(code, StringComparison.Ordinal)),
             string.Join("\n", result.Problems));
+    }
+
+    [TestMethod]
+    [DataRow("HOSP", "6051")]
+    [DataRow("HOSP", "6023")]
+    [DataRow("HOSP", "6022")]
+    [DataRow("HOSP", "6042")]
+    [DataRow("HOSP/ANAM", "7006")]
+    [DataRow("HOSP/STATEADM", "804")]
+    [DataRow("HOSP/STATEADM", "835")]
+    [DataRow("HOSP/STATEDIS", "818")]
+    [DataRow("HOSP/STATEDIS", "6037")]
+    [DataRow("HOSP/STATEDIS/REGIME", "807")]
+    public void GivenSectionWithoutRequiredObservation_WhenTranslated_ThenMissingEntryIsReportedAtTheSectionEntries(string codes, string field)
+    {
+        var bundle = Sample();
+        var (section, path) = Section(bundle, codes);
+        var refs = section["entry"]!.AsArray();
+        var urls = bundle["entry"]!.AsArray().Where(e => (string?)e!["resource"]!["resourceType"] == "Observation"
+            && (string?)e["resource"]!["code"]!["coding"]![0]!["code"] == field).Select(e => (string?)e!["fullUrl"]).ToHashSet();
+        refs.Remove(refs.First(r => urls.Contains((string?)r!["reference"])));
+
+        var result = Translate(bundle);
+
+        Assert.IsFalse(result.Succeeded);
+        Assert.IsTrue(result.Problems.Any(p => p.Code == "TRN-007" && p.Location == path + ".entry" && p.Message.Contains(field, StringComparison.Ordinal)),
+            string.Join("\n", result.Problems));
+    }
+
+    [TestMethod]
+    public void GivenSample_WhenTranslated_ThenBodyIsNestedAsThe147RulesWant()
+    {
+        var semd = Translator.Translate(File.ReadAllBytes(SamplePath)).Semd!;
+
+        CollectionAssert.AreEqual(new[] { "HOSP", "SERVICES" }, HeaderFactLists.Values(semd, "/v3:ClinicalDocument/v3:component/v3:structuredBody/v3:component/v3:section/v3:code/@code"));
+        CollectionAssert.AreEqual(new[] { "ANAM", "STATEADM", "LANAM", "PATIENTROUTE", "STATEDIS" }, HeaderFactLists.Values(semd, Hosp + "/v3:component/v3:section/v3:code/@code"));
+        CollectionAssert.AreEqual(new[] { "6051", "6023", "6022", "6042" }, HeaderFactLists.Values(semd, Hosp + "/v3:entry/v3:observation/v3:code/@code"));
+        var stay = Hosp + "/v3:component/v3:section[v3:code/@code='PATIENTROUTE']/v3:component/v3:section[v3:code/@code='DEPARTINFO']/v3:entry/v3:encounter";
+        CollectionAssert.AreEqual(new[] { "20250408091500+0300" }, HeaderFactLists.Values(semd, stay + "/v3:effectiveTime/v3:low/@value"));
+        CollectionAssert.AreEqual(new[] { "SDLOC" }, HeaderFactLists.Values(semd, stay + "/v3:participant[@typeCode='LOC']/v3:participantRole/@classCode"));
+        CollectionAssert.AreEqual(new[] { "6024" }, HeaderFactLists.Values(semd, stay + "/v3:entryRelationship/v3:observation/v3:code/@code"));
+        var services = "/v3:ClinicalDocument/v3:component/v3:structuredBody/v3:component/v3:section[v3:code/@code='SERVICES']/v3:entry/v3:observation";
+        CollectionAssert.AreEqual(new[] { "3" }, HeaderFactLists.Values(semd, services + "/v3:value/@value"));
+        CollectionAssert.AreEqual(new[] { "A06.09.007", "A06.09.007", "B01.047.009" }, HeaderFactLists.Values(semd, services + "/v3:entryRelationship/v3:act/v3:code/@code"));
+        CollectionAssert.AreEqual(new[] { "2.10" }, HeaderFactLists.Values(semd, services + "/v3:entryRelationship[1]/v3:act/v3:code/@codeSystemVersion"));
+    }
+
+    [TestMethod]
+    [DataRow("Location", "name", "TRN-007")]
+    [DataRow("Procedure", "identifier", "TRN-007")]
+    [DataRow("Procedure", "performedDateTime", "TRN-007")]
+    public void GivenEntryResourceWithoutRequiredPart_WhenTranslated_ThenFailsAtTheResource(string type, string remove, string code)
+    {
+        var bundle = Sample();
+        var index = IndexOf(bundle, type);
+        bundle["entry"]![index]!["resource"]!.AsObject().Remove(remove);
+
+        var result = Translate(bundle);
+
+        Assert.IsFalse(result.Succeeded);
+        Assert.IsTrue(result.Problems.Any(p => p.Code == code && p.Location!.StartsWith($"Bundle.entry[{index}].resource", StringComparison.Ordinal)), string.Join("\n", result.Problems));
+    }
+
+    [TestMethod]
+    public void GivenMainDischargeDiagnosisWithoutValidity_WhenTranslated_ThenFailsAtTheConditionCategory()
+    {
+        var bundle = Sample();
+        var (dgn, _) = Section(bundle, "HOSP/STATEDIS/DGN");
+        var url = (string?)dgn["entry"]![0]!["reference"];
+        var index = bundle["entry"]!.AsArray().Select((e, i) => (e, i)).First(x => (string?)x.e!["fullUrl"] == url).i;
+        bundle["entry"]![index]!["resource"]!["category"]!.AsArray().RemoveAt(1);
+
+        var result = Translate(bundle);
+
+        Assert.IsFalse(result.Succeeded);
+        Assert.IsTrue(result.Problems.Any(p => p.Code == "TRN-007" && p.Location == $"Bundle.entry[{index}].resource.category"), string.Join("\n", result.Problems));
     }
 
     [TestMethod]
     [DataRow("period", "TRN-007", "Bundle.entry[0].resource.encounter")]
     [DataRow("type", "TRN-007", "Bundle.entry[0].resource.encounter")]
     [DataRow("priority", "TRN-007", "Bundle.entry[5].resource.priority")]
+    [DataRow("hospitalization", "TRN-007", "Bundle.entry[5].resource.hospitalization.dischargeDisposition")]
     public void GivenEncounterWithoutRequiredPart_WhenTranslated_ThenFailsWithCodeAndLocation(string remove, string code, string location)
     {
         var bundle = Sample();
@@ -240,7 +345,7 @@ public sealed class DischargeSummaryTranslationTests
     }
 
     [TestMethod]
-    public void GivenSample_WhenTranslated_ThenHeaderHasSourceOfPaymentAndServiceFormAndCondition()
+    public void GivenSample_WhenTranslated_ThenHeaderHasSourceOfPaymentServiceFormConditionDocTypeAndDisposition()
     {
         var result = Translator.Translate(File.ReadAllBytes(SamplePath));
 
@@ -253,20 +358,23 @@ public sealed class DischargeSummaryTranslationTests
         Assert.AreEqual("2", (string?)service.Element(med + "serviceForm")!.Attribute("code"));
         Assert.AreEqual("1.2.643.5.1.13.13.11.1551", (string?)service.Element(med + "serviceForm")!.Attribute("codeSystem"));
         Assert.AreEqual("1", (string?)service.Element(med + "serviceCond")!.Attribute("code"));
+        var encounter = xml.Root.Element(hl7 + "componentOf")!.Element(hl7 + "encompassingEncounter")!;
+        Assert.AreEqual("1", (string?)encounter.Element(med + "DocType")!.Attribute("code"), "the document's 1522 type");
+        Assert.AreEqual("1.2.643.5.1.13.13.11.1470", (string?)encounter.Element(hl7 + "dischargeDispositionCode")!.Attribute("codeSystem"));
+        Assert.AreEqual("effectiveTime", ((System.Xml.Linq.XElement)encounter.Element(hl7 + "dischargeDispositionCode")!.PreviousNode!).Name.LocalName);
     }
 
     [TestMethod]
     public void GivenDgnSectionWithoutConditions_WhenTranslated_ThenFailsAtTheSectionEntries()
     {
         var bundle = Sample();
-        var sections = Sections(bundle);
-        var dgn = sections.Select((s, i) => (s, i)).First(x => (string?)x.s!["code"]!["coding"]![0]!["code"] == "DGN");
-        dgn.s!.AsObject().Remove("entry");
+        var (dgn, path) = Section(bundle, "HOSP/STATEDIS/DGN");
+        dgn.AsObject().Remove("entry");
 
         var result = Translate(bundle);
 
         Assert.IsFalse(result.Succeeded);
-        Assert.IsTrue(result.Problems.Any(p => p.Code == "TRN-007" && p.Location == $"Bundle.entry[0].resource.section[{dgn.i}].entry"), string.Join("\n", result.Problems));
+        Assert.IsTrue(result.Problems.Any(p => p.Code == "TRN-007" && p.Location == path + ".entry"), string.Join("\n", result.Problems));
     }
 
     [TestMethod]
