@@ -60,7 +60,19 @@ public abstract class CrashTests
 
             using var second = HubProcess.Start(arguments, hub.DataDirectory);
             await WaitForHealthAsync(hub, second);
-            var statuses = await hub.WaitForFinalAsync(ids, TimeSpan.FromSeconds(120));
+            IReadOnlyDictionary<Guid, JsonElement> statuses;
+            try
+            {
+                statuses = await hub.WaitForFinalAsync(ids, TimeSpan.FromSeconds(120));
+            }
+            catch (AssertFailedException)
+            {
+                // What the restarted hub logged (PII is masked by the hub) and what REMD saw, for the diagnosis.
+                TestContext.WriteLine("restarted hub output (tail):\n" + string.Join('\n', second.Output.Split('\n').TakeLast(150)));
+                TestContext.WriteLine("REMD ledger: " + string.Join("; ", hub.Emulator.Ledger.Documents.Select(d => $"{d.LocalUid} x{d.Registrations}")));
+                throw;
+            }
+
             Assert.IsTrue(statuses.Values.All(s => s.GetProperty("state").GetString() == "Registered"),
                 string.Join(Environment.NewLine, statuses.Values.Where(s => s.GetProperty("state").GetString() != "Registered")));
 

@@ -134,6 +134,7 @@ public sealed class TestHub : IAsyncDisposable
     {
         var deadline = DateTime.UtcNow + timeout;
         var result = new Dictionary<Guid, JsonElement>();
+        var pending = new Dictionary<Guid, JsonElement>();
         while (true)
         {
             foreach (var id in ids.Where(i => !result.ContainsKey(i)).ToList())
@@ -142,6 +143,11 @@ public sealed class TestHub : IAsyncDisposable
                 if (FinalStates.Contains(status.GetProperty("state").GetString()))
                 {
                     result[id] = status;
+                    pending.Remove(id);
+                }
+                else
+                {
+                    pending[id] = status;
                 }
             }
 
@@ -152,7 +158,8 @@ public sealed class TestHub : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"{ids.Count - result.Count} of {ids.Count} documents not final after {timeout} ({Transport})");
+                Assert.Fail($"{ids.Count - result.Count} of {ids.Count} documents not final after {timeout} ({Transport}): "
+                    + string.Join("; ", pending.Select(p => $"{p.Key} {p.Value.GetRawText()}")));
             }
 
             await Task.Delay(200);
