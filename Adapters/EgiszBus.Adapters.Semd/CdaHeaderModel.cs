@@ -26,8 +26,13 @@ internal sealed record CdaPatient(
 
 internal sealed record CdaPerformer(string TypeCode, CdaStaff Staff);
 
-/// <summary>documentationOf/serviceEvent; ServiceForm and ServiceCond (kind 147) are written as medService:serviceForm/serviceCond after effectiveTime when not null.</summary>
-internal sealed record CdaServiceEvent(CdaCode? Code, string? Low, string? High, IReadOnlyList<CdaPerformer> Performers, CdaCode? ServiceForm = null, CdaCode? ServiceCond = null);
+/// <summary>
+/// documentationOf/serviceEvent; ServiceForm, ServiceType and ServiceCond (kinds 147, 186) are written as
+/// medService:serviceForm/serviceType/serviceCond after effectiveTime when not null.
+/// </summary>
+internal sealed record CdaServiceEvent(
+    CdaCode? Code, string? Low, string? High, IReadOnlyList<CdaPerformer> Performers, CdaCode? ServiceForm = null, CdaCode? ServiceCond = null,
+    CdaCode? ServiceType = null);
 
 /// <summary>componentOf/encompassingEncounter; DocType is written as medService:DocType, DischargeDisposition (kind 147) as dischargeDispositionCode after effectiveTime.</summary>
 internal sealed record CdaEncounter(IReadOnlyList<(string Root, string Extension)> Ids, CdaCode? Code, string? Low, string? High, CdaCode? DocType = null,

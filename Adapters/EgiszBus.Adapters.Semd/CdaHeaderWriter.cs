@@ -138,10 +138,23 @@ internal sealed class CdaHeaderWriter
                 Coded(w, "code", e.Code);
             }
 
-            Interval(e.Low, e.High);
+            if (style.ServiceEventPointTime)
+            {
+                Time(w, "effectiveTime", e.High ?? e.Low, "NI");
+            }
+            else
+            {
+                Interval(e.Low, e.High);
+            }
+
             if (e.ServiceForm is not null)
             {
                 Coded(w, "serviceForm", e.ServiceForm, MedService);
+            }
+
+            if (e.ServiceType is not null)
+            {
+                Coded(w, "serviceType", e.ServiceType, MedService);
             }
 
             if (e.ServiceCond is not null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
 
 namespace EgiszBus.Adapters.Semd;
@@ -11,7 +12,34 @@ namespace EgiszBus.Adapters.Semd;
 internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<TranslationProblem> problems, bool strict)
 {
     private const string C = "Bundle.entry[0].resource";
+    private static readonly Regex MisRootPattern = new(@"^[0-2](\.([1-9][0-9]*|0))+\.100(\.([1-9][0-9]*|0))+$", RegexOptions.CultureInvariant);
+    private static readonly Regex ZonedDateTime = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant);
     private readonly Dictionary<string, int> index = BuildIndex(bundle);
+
+    /// <summary>
+    /// Identifiers must be rooted in a MIS instance (<c>….100.…</c>): <c>Bundle.identifier</c> <c>&lt;root&gt;.51</c>,
+    /// <c>Composition.identifier</c> <c>&lt;root&gt;.50</c>, local ids of patient and staff <c>&lt;root&gt;.10</c> / <c>.70</c>
+    /// (any identifier of the resource may carry it). Off by default.
+    /// </summary>
+    public bool MisRootedIdentifiers { get; init; }
+
+    /// <summary>Date-times must have a time and a zone (<c>yyyy-MM-ddThh:mm[:ss[.f]]±hh:mm</c> or <c>Z</c>). Off by default.</summary>
+    public bool ZonedDateTimes { get; init; }
+
+    /// <summary><c>Patient.birthDate</c> must be a full date <c>yyyy-MM-dd</c>. Off by default.</summary>
+    public bool FullBirthDate { get; init; }
+
+    /// <summary>
+    /// Addresses are complete: six digits of postal code, both FIAS guids, and the patient's first address has its type (1.2.643.5.1.13.13.11.1504).
+    /// Off by default.
+    /// </summary>
+    public bool CompleteAddresses { get; init; }
+
+    /// <summary><c>PractitionerRole.organization</c> is required (a missing reference is reported). Off by default.</summary>
+    public bool StaffOrganizationRequired { get; init; }
+
+    /// <summary>A position code problem is located at its coding (<c>code[i].coding[j].code</c>) instead of <c>code</c>. Off by default.</summary>
+    public bool CodingLevelLocations { get; init; }
 
     public string? Kind { get; private set; }
 
@@ -66,8 +94,8 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
             }
         }
 
-        var (idRoot, idExtension) = OidIdentifier(bundle.Identifier, "Bundle.identifier", "Bundle.identifier (система urn:oid:<корень МИС>.51)");
-        var (setRoot, setExtension) = OidIdentifier(composition.Identifier, C + ".identifier", "Composition.identifier (система urn:oid:<корень МИС>.50)");
+        var (idRoot, idExtension) = OidIdentifier(bundle.Identifier, "Bundle.identifier", "Bundle.identifier (система urn:oid:<корень МИС>.51)", ".51");
+        var (setRoot, setExtension) = OidIdentifier(composition.Identifier, C + ".identifier", "Composition.identifier (система urn:oid:<корень МИС>.50)", ".50");
         var version = 1;
         if (composition.Meta?.VersionId is { } v && (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out version) || version < 1))
         {
@@ -245,12 +273,18 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
         }
 
         var birth = CdaTime.ToTs(patient.BirthDate);
-        if (birth is null)
+        if (FullBirthDate && !string.IsNullOrEmpty(patient.BirthDate)
+            && !DateOnly.TryParseExact(patient.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            Problem(TranslationErrorCodes.InvalidValue, "Patient.birthDate должен быть полной датой yyyy-MM-dd", p + ".birthDate");
+            birth = null;
+        }
+        else if (birth is null)
         {
             Problem(TranslationErrorCodes.MissingElement, "Patient.birthDate обязателен (yyyy-MM-dd)", p + ".birthDate");
         }
 
-        var addresses = patient.Address.Select((a, i) => Address(a, $"{p}.address[{i}]")).ToList();
+        var addresses = patient.Address.Select((a, i) => Address(a, $"{p}.address[{i}]", requireType: CompleteAddresses && i == 0)).ToList();
         if (strict && addresses.Count == 0)
         {
             Problem(TranslationErrorCodes.MissingElement, "Patient.address обязателен", p + ".address");
@@ -261,7 +295,8 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
             name, gender, birth, provider);
     }
 
-    private CdaStaff? Staff(ResourceReference? reference, string path, bool withSnils)
+    /// <summary>Reads a PractitionerRole (with its Practitioner and Organization) as a header staff member.</summary>
+    public CdaStaff? Staff(ResourceReference? reference, string path, bool withSnils)
     {
         if (Resolve(reference, path) is not { } target)
         {
@@ -281,12 +316,17 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
         {
             Problem(TranslationErrorCodes.MissingElement, "PractitionerRole.code (должность, 1.2.643.5.1.13.13.11.1002) обязателен", rp + ".code");
         }
+        else if (CodingLevelLocations)
+        {
+            var ci = role.Code.FindIndex(cc => cc.Coding.Contains(positionCoding));
+            position = Code(positionCoding, $"{rp}.code[{ci}].coding[{role.Code[ci].Coding.IndexOf(positionCoding)}].code");
+        }
         else
         {
             position = Code(positionCoding, rp + ".code");
         }
 
-        var organization = role.Organization is null ? null : Organization(role.Organization, rp + ".organization", required: strict);
+        var organization = role.Organization is null && !StaffOrganizationRequired ? null : Organization(role.Organization, rp + ".organization", required: strict);
         if (Resolve(role.Practitioner, rp + ".practitioner") is not { Resource: Practitioner practitioner } who)
         {
             Problem(TranslationErrorCodes.UnresolvedReference, "PractitionerRole.practitioner должен ссылаться на Practitioner", rp + ".practitioner");
@@ -361,7 +401,7 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
         return null;
     }
 
-    public CdaAddress Address(Address address, string path)
+    public CdaAddress Address(Address address, string path, bool requireType = false)
     {
         CdaCode? type = null;
         CdaCode? region = null;
@@ -387,6 +427,15 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
         if (strict && (string.IsNullOrWhiteSpace(address.Text) || region is null || aoGuid is null || address.PostalCode is not { Length: 6 }))
         {
             Problem(TranslationErrorCodes.MissingElement, "В адресе нужны text, postalCode (6 цифр), regionRF и fias (aoguid, houseguid)", path);
+        }
+        else if (CompleteAddresses && (houseGuid is null || address.PostalCode is not { } postalCode || !postalCode.All(char.IsAsciiDigit)))
+        {
+            Problem(TranslationErrorCodes.MissingElement, "В адресе нужны postalCode (6 цифр) и fias (aoguid, houseguid)", path);
+        }
+
+        if (requireType && type is null)
+        {
+            Problem(TranslationErrorCodes.MissingElement, "В адресе нет: расширение address-type (1.2.643.5.1.13.13.11.1504)", path);
         }
 
         return new CdaAddress(type, address.Text, region, address.PostalCode, aoGuid, houseGuid);
@@ -435,9 +484,15 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
         return digits;
     }
 
+    /// <summary>Whether <paramref name="root"/> is <c>&lt;MIS instance root&gt;&lt;suffix&gt;</c> (a MIS root has a <c>.100.</c> arc).</summary>
+    public static bool IsMisRooted(string root, string suffix) =>
+        root.EndsWith(suffix, StringComparison.Ordinal) && MisRootPattern.IsMatch(root[..^suffix.Length]);
+
     private (string? Root, string? Value) LocalId(List<Identifier> identifiers, string path, string suffix)
     {
-        var local = identifiers.FirstOrDefault(x => Oid(x.System) is { } o && x.System != LaboratoryFhirToSemdTranslator.SnilsSystem && x.Type is null && !string.IsNullOrEmpty(x.Value));
+        var local = MisRootedIdentifiers
+            ? identifiers.FirstOrDefault(x => Oid(x.System) is { } o && IsMisRooted(o, suffix) && !string.IsNullOrEmpty(x.Value))
+            : identifiers.FirstOrDefault(x => Oid(x.System) is { } o && x.System != LaboratoryFhirToSemdTranslator.SnilsSystem && x.Type is null && !string.IsNullOrEmpty(x.Value));
         if (local is null || (strict && !Oid(local.System)!.EndsWith(suffix, StringComparison.Ordinal)))
         {
             Problem(TranslationErrorCodes.MissingElement, $"Нет местного идентификатора (system urn:oid:<корень МИС>{suffix})", path + ".identifier");
@@ -460,11 +515,17 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
         return new CdaName(name.Family!, given[0]!, given.Count > 1 ? given[1] : null);
     }
 
-    private (string? Root, string? Value) OidIdentifier(Identifier? identifier, string path, string what)
+    private (string? Root, string? Value) OidIdentifier(Identifier? identifier, string path, string what, string suffix)
     {
         if (identifier?.Value is not { Length: > 0 } value || Oid(identifier.System) is not { } root)
         {
             Problem(TranslationErrorCodes.MissingElement, what + " обязателен", path);
+            return (null, null);
+        }
+
+        if (MisRootedIdentifiers && !IsMisRooted(root, suffix))
+        {
+            Problem(TranslationErrorCodes.InvalidValue, $"{what[..what.IndexOf(' ', StringComparison.Ordinal)]}.system должен быть urn:oid:<корень МИС>{suffix}", path + ".system");
             return (null, null);
         }
 
@@ -484,7 +545,7 @@ internal sealed class FhirHeaderReader(Bundle bundle, NsiCatalog nsi, List<Trans
         }
 
         var ts = CdaTime.ToTs(value);
-        if (ts is null || (strict && !value.Contains('T', StringComparison.Ordinal)))
+        if (ts is null || (strict && !value.Contains('T', StringComparison.Ordinal)) || (ZonedDateTimes && !ZonedDateTime.IsMatch(value)))
         {
             Problem(TranslationErrorCodes.InvalidValue, "Нужна дата и время с часовым поясом", path);
             return null;

@@ -43,7 +43,11 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
         [InterpretationSystem] = "Интерпретация результатов лабораторного исследования",
     };
 
-    private static readonly Regex MisRoot = new(@"^[0-2](\.([1-9][0-9]*|0))+\.100(\.([1-9][0-9]*|0))+$", RegexOptions.CultureInvariant);
+    // Directories absent from the shared FNSI snapshots; values as in the official SEMD examples (see Schemas/fhir/laboratory-186.md).
+    private static readonly CdaCode ServiceForm = new("1", "1.2.643.5.1.13.13.11.1551", "Формы оказания медицинской помощи", "1.1", "плановая");
+    private static readonly CdaCode ServiceType = new("2", "1.2.643.5.1.13.13.11.1034", "Виды медицинской помощи", "4.2", "Первичная врачебная медико-санитарная помощь");
+    private static readonly CdaCode ServiceCond = new("2", "1.2.643.5.1.13.13.99.2.322", "Условия оказания медицинской помощи", "2.1", "Амбулаторно, в том числе на дому при вызове медицинского работника");
+
     private static readonly Regex ZonedDateTime = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant);
 
     private readonly NsiCatalog nsi;
@@ -130,8 +134,13 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
         var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var reader = new Reader(bundle, nsi, problems);
         var document = reader.Read();
-        var facts = document is null ? null : reader.Facts(document);
-        if (document is null || problems.Count > 0)
+        if (document is null)
+        {
+            return new SemdTranslation(false, null, null, problems);
+        }
+
+        var facts = HeaderFacts.Of(Kind, document.Header, bundle, nsi, reader.Header);
+        if (problems.Count > 0)
         {
             return new SemdTranslation(false, null, facts, problems);
         }
@@ -151,65 +160,38 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
         return value.Length > 0 && Convert.TryFromBase64String(value, buffer, out _);
     }
 
-    /// <summary>Reads and checks one Bundle; collects every problem instead of stopping at the first.</summary>
+    /// <summary>
+    /// Reads and checks one Bundle; collects every problem instead of stopping at the first. The common header is read by the shared
+    /// <see cref="FhirHeaderReader"/> with the stricter rules of the 186 profile; the body (report, results, specimens, analysers) here.
+    /// </summary>
     private sealed class Reader(Bundle bundle, NsiCatalog nsi, List<TranslationProblem> problems)
     {
-        private readonly Dictionary<string, int> index = BuildIndex(bundle);
+        private readonly FhirHeaderReader header = new(bundle, nsi, problems, strict: true)
+        {
+            MisRootedIdentifiers = true,
+            ZonedDateTimes = true,
+            FullBirthDate = true,
+            CompleteAddresses = true,
+            StaffOrganizationRequired = true,
+            CodingLevelLocations = true,
+        };
+
+        /// <summary>The shared reader (for the facts: signature references resolve through it).</summary>
+        public FhirHeaderReader Header => header;
 
         public LaboratoryDocument? Read()
         {
-            if (bundle.Type != Bundle.BundleType.Document)
-            {
-                Problem(TranslationErrorCodes.NotADocument, "Bundle.type должен быть document", "Bundle.type");
-            }
-
-            if (bundle.Entry.Count == 0 || bundle.Entry[0].Resource is not Composition composition)
-            {
-                Problem(TranslationErrorCodes.FirstEntryNotComposition, "Первый элемент Bundle.entry должен быть Composition", "Bundle.entry[0].resource");
-                return null;
-            }
-
             const string c = "Bundle.entry[0].resource";
-            var (idRoot, idExtension) = DocumentId();
-            var kind = composition.Type?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + KindSystem);
-            if (kind?.Code != "186")
+            if (header.Composition is { } first && first.Type?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + KindSystem)?.Code != "186")
             {
                 Problem(TranslationErrorCodes.WrongDocumentKind, "Composition.type должен содержать код 186 справочника 1.2.643.5.1.13.13.11.1520", c + ".type");
             }
 
-            var setId = composition.Identifier;
-            string? setRoot = null;
-            if (setId?.Value is not { Length: > 0 } || Oid(setId.System) is not { } sr || !sr.EndsWith(".50", StringComparison.Ordinal) || !MisRoot.IsMatch(sr[..^3]))
+            var common = header.Read();
+            if (header.Composition is not { } composition)
             {
-                Problem(TranslationErrorCodes.MissingElement, "Composition.identifier (набор версий, система urn:oid:<корень МИС>.50) обязателен", c + ".identifier");
+                return null;
             }
-            else
-            {
-                setRoot = sr;
-            }
-
-            var version = 1;
-            if (composition.Meta?.VersionId is { } v && (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out version) || version < 1))
-            {
-                Problem(TranslationErrorCodes.InvalidValue, "Composition.meta.versionId должен быть целым числом ≥ 1", c + ".meta.versionId");
-                version = 1;
-            }
-
-            var date = DateTime(composition.Date, c + ".date", "Composition.date");
-            if (string.IsNullOrWhiteSpace(composition.Title))
-            {
-                Problem(TranslationErrorCodes.MissingElement, "Composition.title обязателен", c + ".title");
-            }
-
-            var patient = ReadPatient(composition.Subject, c + ".subject");
-            var author = composition.Author.Count == 0
-                ? Missing<StaffInfo>(TranslationErrorCodes.UnresolvedReference, "Composition.author обязателен", c + ".author")
-                : ReadStaff(composition.Author[0], c + ".author[0]");
-            var attesterIndex = composition.Attester.FindIndex(a => a.Mode == Composition.CompositionAttestationMode.Legal);
-            var legal = attesterIndex < 0
-                ? Missing<StaffInfo>(TranslationErrorCodes.UnresolvedReference, "Composition.attester с mode = legal обязателен", c + ".attester")
-                : ReadStaff(composition.Attester[attesterIndex].Party, $"{c}.attester[{attesterIndex}].party");
-            var custodian = ReadOrganization(composition.Custodian, c + ".custodian");
 
             var sections = composition.Section;
             var results = new List<ResultInfo>();
@@ -267,311 +249,64 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
 
             var kindEntry = Nsi(KindSystem, "186", c + ".type");
             var docType = Nsi(DocTypeSystem, "7", c + ".type");
-            var confidentiality = Nsi("1.2.643.5.1.13.13.99.2.285", composition.Confidentiality?.ToString() ?? "N", c + ".confidentiality");
             var serviceEvent = Nsi("1.2.643.5.1.13.13.99.2.726", "4", c + ".event");
             var secSpecimens = Nsi(SectionSystem, "SPECIMENS", c + ".section");
             var secAnalysers = Nsi(SectionSystem, "ANALYSERS", c + ".section");
             var secResults = Nsi(SectionSystem, "RESLAB", c + ".section");
 
-            if (idRoot is null || idExtension is null || setRoot is null || date is null || patient is null || author is null || legal is null
-                || custodian is null || serviceFrom is null || serviceTo is null || kindEntry is null || docType is null || confidentiality is null
+            if (common is null || common.EffectiveTime is null || serviceFrom is null || serviceTo is null || kindEntry is null || docType is null
                 || serviceEvent is null || secSpecimens is null || secAnalysers is null || secResults is null || results.Count == 0)
             {
                 return null;
             }
 
             return new LaboratoryDocument(
-                idRoot, idExtension, setRoot, setId!.Value!, version, composition.Title!, date.Value, kindEntry, docType, confidentiality,
-                patient, author, legal, custodian, serviceFrom.Value, serviceTo.Value, serviceEvent, specimens, devices, results,
-                secSpecimens, secAnalysers, secResults);
+                Profile(common, docType.ToCda(), CdaTime.Of(serviceFrom.Value), CdaTime.Of(serviceTo.Value), serviceEvent.ToCda()),
+                specimens, devices, results, secSpecimens, secAnalysers, secResults);
         }
 
-        public LaboratoryDocumentFacts Facts(LaboratoryDocument d)
+        /// <summary>
+        /// What the 186 profile carries of the common header (as the 186 writer always did): document type 7; the patient's first
+        /// address, no identity document, no telecom, the custodian with the author's department as provider; staff without address
+        /// and telecom; organisations with their first phone (work); no blank patronymic; the service of the DiagnosticReport,
+        /// performed by the author; no encounter. Signing times are left to <see cref="Semd186Writer.Style"/> (always NI).
+        /// </summary>
+        private static CdaHeader Profile(CdaHeader h, CdaCode type, string serviceFrom, string serviceTo, CdaCode serviceCode)
         {
-            var localUid = Guid.TryParse(bundle.Id, out var id) ? id : NameBasedUuid.ForDocument(d.IdRoot, d.IdExtension);
-            var doctorRole = nsi.Find("1.2.643.5.1.13.13.99.2.368", "1")?.Code ?? "1";
-            var signers = new List<SemdSignerFacts> { new(doctorRole, d.Author.Snils, d.Author.Position.Code, d.Author.Position.Display) };
-            if (d.LegalAuthenticator.Snils != d.Author.Snils)
+            var author = Slim(h.Author);
+            var custodian = Phone(h.Custodian) with { DepartmentOid = null };
+            var patient = h.Patient with
             {
-                signers.Add(new SemdSignerFacts(doctorRole, d.LegalAuthenticator.Snils, d.LegalAuthenticator.Position.Code, d.LegalAuthenticator.Position.Display));
-            }
-
-            var signatures = new List<CarriedSignature>();
-            if (bundle.Signature is { } signature)
+                IdentityDocument = null,
+                Name = Name(h.Patient.Name),
+                Addresses = [.. h.Patient.Addresses.Take(1)],
+                Telecoms = [],
+                Provider = custodian with { DepartmentOid = author.Organization?.DepartmentOid },
+            };
+            var service = new CdaServiceEvent(serviceCode, serviceFrom, serviceTo, [new CdaPerformer("PPRF", author with { Snils = null, Organization = null })],
+                ServiceForm, ServiceCond, ServiceType);
+            return h with
             {
-                if (signature.Data is not { Length: > 0 } bytes)
-                {
-                    if (!problems.Any(p => p.Location == "Bundle.signature.data"))
-                    {
-                        Problem(TranslationErrorCodes.InvalidSignature, "Bundle.signature.data отсутствует", "Bundle.signature.data");
-                    }
-                }
-                else
-                {
-                    string? signer = null;
-                    if (Resolve(signature.Who as ResourceReference, "Bundle.signature.who") is { } who)
-                    {
-                        var practitioner = who.Resource switch
-                        {
-                            PractitionerRole role when Resolve(role.Practitioner, $"Bundle.entry[{who.Index}].resource.practitioner") is { Resource: Practitioner p } => p,
-                            Practitioner p => p,
-                            _ => null,
-                        };
-                        signer = practitioner is null ? null : Snils.Normalize(practitioner.Identifier.FirstOrDefault(i => i.System == SnilsSystem)?.Value);
-                    }
-
-                    signatures.Add(new CarriedSignature(signer, bytes, "Bundle.signature"));
-                }
-            }
-
-            return new LaboratoryDocumentFacts(
-                "186", d.IdRoot, d.IdExtension, localUid, d.IdExtension, d.SetIdRoot, d.SetIdExtension, d.Version, d.Custodian.Oid,
-                d.Author.Organization.DepartmentOid, d.Date,
-                new SemdPatientFacts(d.Patient.Snils, d.Patient.Family, d.Patient.Given, d.Patient.Patronymic, d.Patient.BirthDate, d.Patient.Gender.Code),
-                signers, signatures);
+                Code = type,
+                Translations = [],
+                Patient = patient,
+                Author = author,
+                Custodian = custodian,
+                LegalAuthenticator = Slim(h.LegalAuthenticator),
+                ServiceEvent = service,
+                Encounter = null,
+            };
         }
 
-        private (string? Root, string? Extension) DocumentId()
-        {
-            var identifier = bundle.Identifier;
-            if (identifier?.Value is not { Length: > 0 } value)
-            {
-                Problem(TranslationErrorCodes.MissingElement, "Bundle.identifier (идентификатор документа, система urn:oid:<корень МИС>.51) обязателен", "Bundle.identifier");
-                return (null, null);
-            }
+        private static CdaStaff Slim(CdaStaff s) =>
+            s with { Name = Name(s.Name), Address = null, Telecoms = [], Organization = s.Organization is null ? null : Phone(s.Organization) };
 
-            if (Oid(identifier.System) is not { } root || !root.EndsWith(".51", StringComparison.Ordinal) || !MisRoot.IsMatch(root[..^3]))
-            {
-                Problem(TranslationErrorCodes.InvalidValue, "Bundle.identifier.system должен быть urn:oid:<корень МИС>.51", "Bundle.identifier.system");
-                return (null, value);
-            }
+        /// <summary>A blank patronymic is no patronymic.</summary>
+        private static CdaName? Name(CdaName? name) =>
+            name is { Patronymic: { } patronymic } && string.IsNullOrWhiteSpace(patronymic) ? name with { Patronymic = null } : name;
 
-            return (root, value);
-        }
-
-        private PatientInfo? ReadPatient(ResourceReference? reference, string path)
-        {
-            if (Resolve(reference, path) is not { } target)
-            {
-                return null;
-            }
-
-            if (target.Resource is not Patient patient)
-            {
-                Problem(TranslationErrorCodes.UnresolvedReference, "Composition.subject должен ссылаться на Patient", path);
-                return null;
-            }
-
-            var p = $"Bundle.entry[{target.Index}].resource";
-            var snils = ReadSnils(patient.Identifier, p);
-            var local = LocalId(patient.Identifier, ".10", p, "Patient.identifier (местный идентификатор, система urn:oid:<корень МИС>.10) обязателен");
-            var name = ReadName(patient.Name, p);
-            CodedValue? gender = null;
-            if (patient.Gender is not { } g)
-            {
-                Problem(TranslationErrorCodes.MissingElement, "Patient.gender обязателен", p + ".gender");
-            }
-            else
-            {
-                var code = g switch { AdministrativeGender.Male => "1", AdministrativeGender.Female => "2", _ => "3" };
-                gender = Nsi(GenderSystem, code, p + ".gender");
-            }
-
-            string? birthDate = null;
-            if (string.IsNullOrEmpty(patient.BirthDate))
-            {
-                Problem(TranslationErrorCodes.MissingElement, "Patient.birthDate обязателен", p + ".birthDate");
-            }
-            else if (!DateOnly.TryParseExact(patient.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                Problem(TranslationErrorCodes.InvalidValue, "Patient.birthDate должен быть полной датой yyyy-MM-dd", p + ".birthDate");
-            }
-            else
-            {
-                birthDate = patient.BirthDate;
-            }
-
-            var address = patient.Address.Count == 0
-                ? Missing<PostalAddress>(TranslationErrorCodes.MissingElement, "Patient.address обязателен", p + ".address")
-                : ReadAddress(patient.Address[0], p + ".address[0]", requireType: true);
-
-            CodedValue? policyType = null;
-            string? policyNumber = null;
-            for (var i = 0; i < patient.Identifier.Count; i++)
-            {
-                var typeCoding = patient.Identifier[i].Type?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + PolicySystem);
-                if (typeCoding is not null)
-                {
-                    policyType = Nsi(PolicySystem, typeCoding.Code, $"{p}.identifier[{i}].type");
-                    policyNumber = patient.Identifier[i].Value;
-                    break;
-                }
-            }
-
-            if (snils is null || local is null || name is null || gender is null || birthDate is null || address is null)
-            {
-                return null;
-            }
-
-            return new PatientInfo(local.Value.Root, local.Value.Value, snils, name.Value.Family, name.Value.Given, name.Value.Patronymic,
-                gender, birthDate, address, policyType, policyNumber);
-        }
-
-        private StaffInfo? ReadStaff(ResourceReference? reference, string path)
-        {
-            if (Resolve(reference, path) is not { } target)
-            {
-                return null;
-            }
-
-            if (target.Resource is not PractitionerRole role)
-            {
-                Problem(TranslationErrorCodes.UnresolvedReference, "Ссылка должна указывать на PractitionerRole", path);
-                return null;
-            }
-
-            var rp = $"Bundle.entry[{target.Index}].resource";
-            CodedValue? position = null;
-            var positionCoding = role.Code.SelectMany(cc => cc.Coding).FirstOrDefault(x => x.System == "urn:oid:" + PositionSystem);
-            if (positionCoding is null)
-            {
-                Problem(TranslationErrorCodes.MissingElement, "PractitionerRole.code (должность, 1.2.643.5.1.13.13.11.1002) обязателен", rp + ".code");
-            }
-            else
-            {
-                var ci = role.Code.FindIndex(cc => cc.Coding.Contains(positionCoding));
-                var coding = role.Code[ci].Coding.IndexOf(positionCoding);
-                position = Nsi(PositionSystem, positionCoding.Code, $"{rp}.code[{ci}].coding[{coding}].code");
-            }
-
-            var organization = ReadOrganization(role.Organization, rp + ".organization");
-            if (Resolve(role.Practitioner, rp + ".practitioner") is not { } who)
-            {
-                return null;
-            }
-
-            if (who.Resource is not Practitioner practitioner)
-            {
-                Problem(TranslationErrorCodes.UnresolvedReference, "PractitionerRole.practitioner должен ссылаться на Practitioner", rp + ".practitioner");
-                return null;
-            }
-
-            var pp = $"Bundle.entry[{who.Index}].resource";
-            var snils = ReadSnils(practitioner.Identifier, pp);
-            var local = LocalId(practitioner.Identifier, ".70", pp, "Practitioner.identifier (местный идентификатор, система urn:oid:<корень МИС>.70) обязателен");
-            var name = ReadName(practitioner.Name, pp);
-            if (snils is null || local is null || name is null || position is null || organization is null)
-            {
-                return null;
-            }
-
-            return new StaffInfo(local.Value.Root, local.Value.Value, snils, name.Value.Family, name.Value.Given, name.Value.Patronymic, position, organization);
-        }
-
-        private OrganizationInfo? ReadOrganization(ResourceReference? reference, string path)
-        {
-            if (Resolve(reference, path) is not { } target)
-            {
-                return null;
-            }
-
-            if (target.Resource is not Organization organization)
-            {
-                Problem(TranslationErrorCodes.UnresolvedReference, "Ссылка должна указывать на Organization", path);
-                return null;
-            }
-
-            var p = $"Bundle.entry[{target.Index}].resource";
-            string? departmentOid = null;
-            if (organization.PartOf is not null)
-            {
-                departmentOid = OrganizationOid(organization, p);
-                if (Resolve(organization.PartOf, p + ".partOf") is not { Resource: Organization parent } parentTarget)
-                {
-                    return null;
-                }
-
-                organization = parent;
-                p = $"Bundle.entry[{parentTarget.Index}].resource";
-            }
-
-            var oid = OrganizationOid(organization, p);
-            if (string.IsNullOrWhiteSpace(organization.Name))
-            {
-                Problem(TranslationErrorCodes.MissingElement, "Organization.name обязателен", p + ".name");
-            }
-
-            var address = organization.Address.Count == 0
-                ? Missing<PostalAddress>(TranslationErrorCodes.MissingElement, "Organization.address обязателен", p + ".address")
-                : ReadAddress(organization.Address[0], p + ".address[0]", requireType: false);
-            var ogrn = organization.Identifier.FirstOrDefault(i => i.System == OgrnSystem)?.Value;
-            var phone = organization.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone)?.Value;
-            if (oid is null || address is null || string.IsNullOrWhiteSpace(organization.Name))
-            {
-                return null;
-            }
-
-            return new OrganizationInfo(oid, departmentOid, organization.Name, ogrn, phone, address);
-        }
-
-        private string? OrganizationOid(Organization organization, string path)
-        {
-            foreach (var identifier in organization.Identifier)
-            {
-                if (identifier.System == "urn:ietf:rfc:3986" && Oid(identifier.Value) is { } oid)
-                {
-                    return oid;
-                }
-            }
-
-            Problem(TranslationErrorCodes.MissingElement, "Organization.identifier (OID по ФРМО, system urn:ietf:rfc:3986, value urn:oid:…) обязателен", path + ".identifier");
-            return null;
-        }
-
-        private PostalAddress? ReadAddress(Address address, string path, bool requireType)
-        {
-            CodedValue? type = null;
-            CodedValue? region = null;
-            string? aoGuid = null;
-            string? houseGuid = null;
-            foreach (var extension in address.Extension)
-            {
-                switch (extension.Url)
-                {
-                    case AddressTypeExtension when extension.Value is CodeableConcept cc:
-                        type = Nsi(AddressTypeSystem, cc.Coding.FirstOrDefault(x => x.System == "urn:oid:" + AddressTypeSystem)?.Code, path + ".extension");
-                        break;
-                    case RegionExtension when extension.Value is CodeableConcept cc:
-                        region = Nsi(RegionSystem, cc.Coding.FirstOrDefault(x => x.System == "urn:oid:" + RegionSystem)?.Code, path + ".extension");
-                        break;
-                    case FiasExtension:
-                        aoGuid = (extension.GetExtension("aoguid")?.Value as Identifier)?.Value;
-                        houseGuid = (extension.GetExtension("houseguid")?.Value as Identifier)?.Value;
-                        break;
-                }
-            }
-
-            var complete = true;
-            void Require(bool present, string what)
-            {
-                if (!present)
-                {
-                    complete = false;
-                    Problem(TranslationErrorCodes.MissingElement, "В адресе нет: " + what, path);
-                }
-            }
-
-            Require(!string.IsNullOrWhiteSpace(address.Text), "text");
-            Require(address.PostalCode is { Length: 6 } pc && pc.All(char.IsAsciiDigit), "postalCode (6 цифр)");
-            Require(region is not null, "расширение regionRF (1.2.643.5.1.13.13.99.2.206)");
-            Require(aoGuid is not null && houseGuid is not null, "расширение fias (aoguid, houseguid)");
-            if (requireType)
-            {
-                Require(type is not null, "расширение address-type (1.2.643.5.1.13.13.11.1504)");
-            }
-
-            return complete ? new PostalAddress(type, address.Text!, region!, address.PostalCode!, aoGuid!, houseGuid!) : null;
-        }
+        private static CdaOrganization Phone(CdaOrganization o) =>
+            o with { Telecoms = [.. o.Telecoms.Where(t => t.Value.StartsWith("tel:", StringComparison.Ordinal)).Take(1).Select(t => t with { Use = "WP" })] };
 
         private ResultInfo? ReadResult(ResourceReference reference, string path, List<SpecimenInfo> specimens, List<DeviceInfo> devices)
         {
@@ -639,8 +374,8 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
             var specimen = ReadSpecimen(observation.Specimen, p + ".specimen", specimens);
             var device = ReadDevice(observation.Device, p + ".device", devices);
             var performer = observation.Performer.Count == 0
-                ? Missing<StaffInfo>(TranslationErrorCodes.UnresolvedReference, "Observation.performer обязателен", p + ".performer")
-                : ReadStaff(observation.Performer[0], p + ".performer[0]");
+                ? Missing<CdaStaff>(TranslationErrorCodes.UnresolvedReference, "Observation.performer обязателен", p + ".performer")
+                : header.Staff(observation.Performer[0], p + ".performer[0]", withSnils: true);
             if (test is null || effective is null || value is null || unit is null || unitSymbol is null || interpretation is null
                 || specimen is null || device is null || performer is null)
             {
@@ -765,30 +500,11 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
             return new CodedValue(coding.Code, system, UnsnapshottedNames.GetValueOrDefault(system, system), coding.Version, coding.Display);
         }
 
-        private string? ReadSnils(List<Identifier> identifiers, string path)
-        {
-            var i = identifiers.FindIndex(x => x.System == SnilsSystem);
-            if (i < 0)
-            {
-                Problem(TranslationErrorCodes.MissingSnils, "Нет СНИЛС (identifier с system urn:oid:1.2.643.100.3)", path + ".identifier");
-                return null;
-            }
-
-            var digits = Snils.Normalize(identifiers[i].Value);
-            if (digits is null || !Snils.HasValidChecksum(digits))
-            {
-                Problem(TranslationErrorCodes.InvalidSnils, "СНИЛС неверен (не 11 цифр или неверное контрольное число)", $"{path}.identifier[{i}].value");
-                return null;
-            }
-
-            return digits;
-        }
-
         private (string Root, string Value)? LocalId(List<Identifier> identifiers, string suffix, string path, string message)
         {
             foreach (var identifier in identifiers)
             {
-                if (Oid(identifier.System) is { } root && root.EndsWith(suffix, StringComparison.Ordinal) && MisRoot.IsMatch(root[..^suffix.Length])
+                if (Oid(identifier.System) is { } root && FhirHeaderReader.IsMisRooted(root, suffix)
                     && identifier.Value is { Length: > 0 } value)
                 {
                     return (root, value);
@@ -797,19 +513,6 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
 
             Problem(TranslationErrorCodes.MissingElement, message, path + ".identifier");
             return null;
-        }
-
-        private (string Family, string Given, string? Patronymic)? ReadName(List<HumanName> names, string path)
-        {
-            var name = names.FirstOrDefault();
-            var given = name?.Given.ToList() ?? [];
-            if (name is null || string.IsNullOrWhiteSpace(name.Family) || given.Count == 0 || string.IsNullOrWhiteSpace(given[0]))
-            {
-                Problem(TranslationErrorCodes.MissingElement, "Имя обязательно: name[0].family и name[0].given[0] (отчество — given[1])", path + ".name");
-                return null;
-            }
-
-            return (name.Family!, given[0]!, given.Count > 1 ? given[1] : null);
         }
 
         private (DateTimeOffset? From, DateTimeOffset? To) Period(DataType? value, string path)
@@ -860,22 +563,7 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
             return null;
         }
 
-        private (Resource Resource, int Index)? Resolve(ResourceReference? reference, string path)
-        {
-            if (reference?.Reference is not { Length: > 0 } target)
-            {
-                Problem(TranslationErrorCodes.UnresolvedReference, "Ссылка отсутствует", path);
-                return null;
-            }
-
-            if (index.TryGetValue(target, out var i) && bundle.Entry[i].Resource is { } resource)
-            {
-                return (resource, i);
-            }
-
-            Problem(TranslationErrorCodes.UnresolvedReference, $"Ссылка {target} не найдена в Bundle", path + ".reference");
-            return null;
-        }
+        private (Resource Resource, int Index)? Resolve(ResourceReference? reference, string path) => header.Resolve(reference, path);
 
         private T? Missing<T>(string code, string message, string path)
         {
@@ -883,35 +571,9 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
             return default;
         }
 
-        private void Problem(string code, string message, string? path)
-        {
-            if (!problems.Any(p => p.Code == code && p.Location == path))
-            {
-                problems.Add(new TranslationProblem(code, message, path));
-            }
-        }
+        private void Problem(string code, string message, string? path) => header.Problem(code, message, path);
 
         private static string? Oid(string? system) =>
             system is not null && system.StartsWith("urn:oid:", StringComparison.Ordinal) ? system["urn:oid:".Length..] : null;
-
-        private static Dictionary<string, int> BuildIndex(Bundle bundle)
-        {
-            var map = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < bundle.Entry.Count; i++)
-            {
-                var entry = bundle.Entry[i];
-                if (entry.FullUrl is { Length: > 0 } fullUrl)
-                {
-                    map.TryAdd(fullUrl, i);
-                }
-
-                if (entry.Resource is { Id.Length: > 0 } resource)
-                {
-                    map.TryAdd(resource.TypeName + "/" + resource.Id, i);
-                }
-            }
-
-            return map;
-        }
     }
 }
