@@ -3,6 +3,10 @@ using EgiszBus.Endpoints.Hosting.Storage;
 using EgiszBus.Endpoints.Hosting.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Rebus.Messages;
+using Rebus.Pipeline;
+using Rebus.Pipeline.Receive;
+using Rebus.Sagas;
+using Rebus.Config;
 using Rebus.Transport;
 
 namespace EgiszBus.Endpoints.Hosting.Tests;
@@ -108,6 +112,47 @@ public abstract class HostingContractTests
         TestContext.WriteLine($"saga insert races lost and retried: {conflicts}");
         var warnings = log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(e => e.Text).ToList();
         Assert.AreEqual(0, warnings.Count, string.Join("\n", warnings));
+    }
+
+    [TestMethod]
+    public async Task GivenASagaSavedWhoseOutgoingMessagesWereLost_WhenTheMessageIsRedelivered_ThenTheSavedSideEffectsAreSentOnce()
+    {
+        var probe = new Probe();
+        var options = NewOptions();
+        var crash = new CommitLostAfterSagaSaved();
+        var endpoint = TestBus.Endpoint("alpha", s => s.Handler<LedgerSaga>().Handler<LedgerEchoHandler>()) with
+        {
+            ConfigureRebus = c => c.Options(o => o.Decorate<IPipeline>(r =>
+                new PipelineStepInjector(r.Get<IPipeline>()).OnReceive(crash, PipelineRelativePosition.Before, typeof(LoadSagaDataStep)))),
+        };
+        using var log = new CapturedLog();
+        using var host = await TestBus.StartAsync(options, probe, log, endpoint);
+        var bus = host.Buses().Get("alpha");
+        const int keys = 5;
+
+        for (var k = 0; k < keys; k++)
+        {
+            await bus.SendLocal(new LedgerEntry($"entry-{k}"));
+        }
+
+        try
+        {
+            await Probe.WaitUntil(() => probe.Count(s => s.Message is LedgerEcho) >= keys, TimeSpan.FromSeconds(30), "an echo for every entry");
+        }
+        catch (AssertFailedException)
+        {
+            TestContext.WriteLine(string.Join("\n", log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+                .Select(e => $"{e.Level} {e.Text} {e.Exception?.GetType().Name}: {e.Exception?.Message}").Distinct().Take(10)));
+            throw;
+        }
+
+        await Task.Delay(1000);
+        var echoes = probe.Seen.Select(s => s.Message).OfType<LedgerEcho>().ToList();
+        Assert.AreEqual(keys, crash.Injected, "every entry's first commit was lost after its saga was saved");
+        CollectionAssert.AreEquivalent(Enumerable.Range(0, keys).Select(k => $"entry-{k}").ToList(), echoes.Select(e => e.Key).ToList(),
+            "each saved side effect is sent exactly once, by the redelivery");
+        Assert.IsTrue(echoes.All(e => e.Handled == 1), "the saga applied each entry once");
+        Assert.AreEqual(0L, await CountAsync(options, "error"));
     }
 
     [TestMethod]

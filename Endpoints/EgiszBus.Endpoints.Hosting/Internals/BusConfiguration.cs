@@ -11,6 +11,7 @@ using Rebus.Pipeline.Receive;
 using Rebus.Logging;
 using Rebus.Retry;
 using Rebus.Retry.Simple;
+using Rebus.Sagas.Idempotent;
 using Rebus.Serialization.Custom;
 using Rebus.Timeouts;
 using Rebus.Topic;
@@ -56,6 +57,12 @@ internal static class BusConfiguration
                     errorHandlerMode: ErrorHandlerMode.NextDelivery);
                 o.Register<ITopicNameConvention>(_ => new WireNameTopicConvention(wireNames));
                 o.Register<IExceptionLogger>(c => new SagaRaceAwareExceptionLogger(c.Get<IRebusLoggerFactory>()));
+
+                // Saga data and outgoing messages are not committed in one transaction (neither transport shares its
+                // transaction with its saga storage): a crash between the two leaves a saved saga whose messages never left.
+                // Sagas derived from IdempotentSaga keep each handled message's outgoing messages in their data and re-send
+                // them when that message is delivered again (sagas of other kinds are not affected).
+                o.EnableIdempotentSagas();
             });
 
         endpoint.ConfigureRebus?.Invoke(configurer);

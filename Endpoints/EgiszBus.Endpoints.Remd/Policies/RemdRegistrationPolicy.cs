@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Rebus.Bus;
 using Rebus.Handlers;
 using Rebus.Sagas;
+using Rebus.Sagas.Idempotent;
 
 namespace EgiszBus.Endpoints.Remd.Policies;
 
@@ -23,6 +24,9 @@ namespace EgiszBus.Endpoints.Remd.Policies;
 /// </list>
 /// Final sagas are kept (not completed) so that late or duplicate callbacks and redelivered events find them and are ignored,
 /// and a resubmission of an already registered document gets the known answer.
+/// The policy is an <see cref="IdempotentSaga{TSagaData}"/>: saga data and outgoing messages are not committed together, so a
+/// crash after the saga was saved but before its events and timeouts left would otherwise strand the document (its redelivered
+/// message is "already handled"); Rebus keeps each handled message's outgoing messages in the saga data and re-sends them.
 /// </summary>
 public sealed class RemdRegistrationPolicy(
     IBus bus,
@@ -31,7 +35,7 @@ public sealed class RemdRegistrationPolicy(
     RemdRegistrationOptions options,
     TimeProvider time,
     ILogger<RemdRegistrationPolicy> logger)
-    : Saga<RemdRegistrationPolicyData>,
+    : IdempotentSaga<RemdRegistrationPolicyData>,
         IAmInitiatedBy<DocumentAccepted>,
         IAmInitiatedBy<RecordRemdResult>,
         IHandleMessages<RemdRetryDue>,

@@ -1,10 +1,10 @@
 using EgiszBus.Contracts;
-using Rebus.Sagas;
+using Rebus.Sagas.Idempotent;
 
 namespace EgiszBus.Endpoints.Remd.Policies;
 
 /// <summary>State of <see cref="RemdRegistrationPolicy"/>, one per document instance (<see cref="LocalUid"/>).</summary>
-public sealed class RemdRegistrationPolicyData : SagaData
+public sealed class RemdRegistrationPolicyData : IdempotentSagaData
 {
     /// <summary>REMD's idempotency key: the UUID of the document instance.</summary>
     public string LocalUid { get; set; } = "";

@@ -9,5 +9,7 @@ public static class TestWireNames
         [typeof(Fallout)] = "test.fallout.v1",
         [typeof(Announced)] = "test.announced.v1",
         [typeof(RaceMessage)] = "test.race.v1",
+        [typeof(LedgerEntry)] = "test.ledger-entry.v1",
+        [typeof(LedgerEcho)] = "test.ledger-echo.v1",
     };
 }

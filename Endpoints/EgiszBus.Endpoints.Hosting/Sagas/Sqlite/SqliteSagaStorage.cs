@@ -16,7 +16,7 @@ namespace EgiszBus.Endpoints.Hosting.Sagas.Sqlite;
 public sealed class SqliteSagaStorage(SqliteBusDatabase database) : ISagaStorage
 {
     private const int SqliteConstraint = 19;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General) { Converters = { new IdempotencyDataJsonConverter() } };
 
     /// <inheritdoc />
     public async Task<ISagaData> Find(Type sagaDataType, string propertyName, object propertyValue)

@@ -1,0 +1,3 @@
+namespace EgiszBus.Endpoints.Hosting.Tests.Support;
+
+public sealed record LedgerEntry(string Key);
