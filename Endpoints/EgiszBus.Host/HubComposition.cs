@@ -1,5 +1,6 @@
 using EgiszBus.Adapters.Remd;
 using EgiszBus.Adapters.Semd;
+using EgiszBus.Adapters.Semd.Schematron;
 using EgiszBus.Adapters.Signatures;
 using EgiszBus.Endpoints.Documents;
 using EgiszBus.Endpoints.Gateway;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Serilog;
 
 namespace EgiszBus.Host;
@@ -70,6 +72,25 @@ public static class HubComposition
         return app;
     }
 
+    /// <summary>
+    /// A kind folder that holds another kind's official rules (the public <c>semd/147</c> holds kind 142's) most likely holds that
+    /// kind's XSD too, which refuses every document of the hub's kind: say so once at start, with the setting that helps.
+    /// </summary>
+    private static void WarnAboutForeignRules(string referenceData, IReadOnlyDictionary<string, string> schemaFolders, IEnumerable<string> kinds, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        var rules = new SchematronValidator(referenceData);
+        foreach (var kind in kinds.Order(StringComparer.Ordinal))
+        {
+            if (rules.ForeignTemplateIds(kind) is { Count: > 0 } foreign)
+            {
+                logger.LogWarning(
+                    "Reference data: semd/{Kind} holds the official rules of another kind (templateId {TemplateIds}); XSD checks of kind {Kind} use folder {Folder}. Install the Ministry's package for kind {Kind}{Hint}",
+                    kind, string.Join(", ", foreign), kind, schemaFolders.GetValueOrDefault(kind) ?? kind, kind,
+                    schemaFolders.ContainsKey(kind) ? string.Empty : $" or set ReferenceData:SchemaFolders:{kind} to a folder with the base CDA schema (e.g. 119)");
+            }
+        }
+    }
+
     private static void AddAdapters(IServiceCollection services, HostSettings settings)
     {
         var referenceData = settings.ReferenceData.Path
@@ -78,7 +99,12 @@ public static class HubComposition
         // Factories: each adapter is built on first use, so a process without the documents endpoint needs no trust store.
         services.AddSingleton(_ => new NsiCatalog(referenceData));
         services.AddSingleton(p => new FhirToSemdTranslators(p.GetRequiredService<NsiCatalog>()));
-        services.AddSingleton(_ => new SemdSchemaValidator(referenceData, settings.ReferenceData.SchemaFolders));
+        services.AddSingleton(p =>
+        {
+            WarnAboutForeignRules(referenceData, settings.ReferenceData.SchemaFolders, p.GetRequiredService<FhirToSemdTranslators>().Kinds,
+                p.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("EgiszBus.ReferenceData"));
+            return new SemdSchemaValidator(referenceData, settings.ReferenceData.SchemaFolders);
+        });
         services.AddSingleton(p => new CmsSignatureVerifier(
             TrustStore.Load(settings.Trust.CaCertificates, settings.Trust.Crls), new CmsVerificationOptions(), p.GetRequiredService<TimeProvider>()));
 

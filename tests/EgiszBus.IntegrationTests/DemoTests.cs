@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EgiszBus.TestKit;
 
 namespace EgiszBus.IntegrationTests;
 
@@ -26,6 +27,12 @@ public sealed class DemoTests
             Assert.IsTrue(logs.Length > 0, "no log file written");
             var everything = output + string.Concat(logs.Select(File.ReadAllText));
             StringAssert.Contains(everything, "registered in REMD", "the logs do not describe the flow: the scan proves nothing");
+
+            // The public semd/147 holds kind 142's rules: the hub says so at start (and which XSD folder it uses instead).
+            if (new EgiszBus.Adapters.Semd.Schematron.SchematronValidator(RepositoryPaths.SharedData).ForeignTemplateIds("147").Count > 0)
+            {
+                StringAssert.Contains(everything, "holds the official rules of another kind", "no start-up warning about the misfiled 147 rules");
+            }
 
             var leaks = PersonalDataOfSamples().Where(value => everything.Contains(value, StringComparison.OrdinalIgnoreCase)).ToList();
             Assert.AreEqual(0, leaks.Count, "personal data in the logs: " + string.Join(", ", leaks.Select(l => l[..Math.Min(3, l.Length)] + "…")));

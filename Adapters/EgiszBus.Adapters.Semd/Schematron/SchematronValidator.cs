@@ -48,6 +48,29 @@ public sealed partial class SchematronValidator
     /// <summary>True when the kind has an official compiled schematron (43, for one, has XSD only).</summary>
     public bool HasSchematron(string kind) => File.Exists(StylesheetOf(kind));
 
+    /// <summary>
+    /// For a kind the hub renders: the templateIds the kind's schematron demands (its <c>ClinicalDocument/templateId</c> rule) when
+    /// none of them is a template of that kind — the folder holds another kind's rules (the public <c>semd/147</c> holds kind 142's)
+    /// and running them would only report "this is not that other kind". Empty when the rules fit, name no templateId, or the kind
+    /// is not one the hub knows.
+    /// </summary>
+    public IReadOnlyList<string> ForeignTemplateIds(string kind)
+    {
+        var schematron = Path.ChangeExtension(StylesheetOf(kind), ".sch");
+        if (SemdKinds.ByKind(kind) is null || !File.Exists(schematron))
+        {
+            return [];
+        }
+
+        var demanded = TemplateRule().Matches(File.ReadAllText(schematron))
+            .SelectMany(rule => RuleTest().Matches(rule.Groups["body"].Value))
+            .Where(test => test.Groups["test"].Value.Contains("@root", StringComparison.Ordinal))
+            .SelectMany(test => TemplateRoot().Matches(test.Groups["test"].Value).Select(r => r.Groups["root"].Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return demanded.Count == 0 || demanded.Any(t => SemdKinds.KindOf(t, null) == kind) ? [] : demanded;
+    }
+
     /// <summary>Validates one SEMD; problems empty when valid or when the kind has no schematron (see <see cref="HasSchematron"/>).</summary>
     public async Task<IReadOnlyList<TranslationProblem>> ValidateAsync(string kind, ReadOnlyMemory<byte> semd, CancellationToken cancellationToken = default) =>
         (await ValidateManyAsync(kind, [semd], cancellationToken))[0];
@@ -130,6 +153,15 @@ public sealed partial class SchematronValidator
             }
         }
     }
+
+    [GeneratedRegex(@"<rule\s+context=""ClinicalDocument(?:\[[^""]*\])?/templateId""\s*>(?<body>.*?)</rule>", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex TemplateRule();
+
+    [GeneratedRegex(@"<(?:assert|report)\s+test=""(?<test>[^""]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleTest();
+
+    [GeneratedRegex("'(?<root>[0-9]+(?:\\.[0-9]+)+)'", RegexOptions.CultureInvariant)]
+    private static partial Regex TemplateRoot();
 
     private string StylesheetOf(string kind)
     {

@@ -57,6 +57,16 @@ internal static partial class DocumentToolSupport
         return result.Settings.ReferenceData.Path!;
     }
 
+    /// <summary>
+    /// <c>ReferenceData:SchemaFolders</c> as the hub reads it (appsettings, <c>EGISZBUS__…</c>, <c>--ReferenceData:SchemaFolders:147=119</c>):
+    /// kinds whose XSD is taken from another folder.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SchemaFolders(IEnumerable<string> settingArguments) =>
+        HostConfiguration.Read(HostConfiguration.Build([.. settingArguments])).Settings.ReferenceData.SchemaFolders;
+
+    /// <summary>True for a <c>--Section:Key=value</c> setting argument.</summary>
+    public static bool IsSettingArgument(string token) => SettingArgument().IsMatch(token);
+
     /// <summary>How to start Saxon: the defaults, or <c>JAVA</c> and <c>SAXON_JAR</c> from the environment (as <c>semd-schematron</c> reads them).</summary>
     public static SchematronOptions SchematronOptions()
     {

@@ -38,7 +38,9 @@ public static class ValidateCommand
                 throw new ToolInput.ToolException("--kind: not a 1520 code: " + code);
             }
 
-            var paths = ExpandFiles(parse.GetValue(files) ?? []);
+            // Setting arguments (--ReferenceData:SchemaFolders:147=119) may stand among the files.
+            var arguments = parse.GetValue(files) ?? [];
+            var paths = ExpandFiles([.. arguments.Where(a => !IsSettingArgument(a))]);
             var root = ReferenceData(parse, referenceData);
             if (!File.Exists(Path.Combine(root, "semd", code, "CDA.xsd")))
             {
@@ -51,7 +53,8 @@ public static class ValidateCommand
                 documents.Add(await File.ReadAllBytesAsync(path, cancel));
             }
 
-            var xsd = new SemdSchemaValidator(root);
+            var schemaFolders = SchemaFolders(arguments.Where(IsSettingArgument).Concat(parse.UnmatchedTokens));
+            var xsd = new SemdSchemaValidator(root, schemaFolders);
             var problems = documents.Select(d => xsd.Validate(code, d).ToList()).ToList();
 
             // Coded elements against the FNSI versions in force on each document's date, as REMD checks them.
@@ -64,7 +67,15 @@ public static class ValidateCommand
             var schematron = new SchematronValidator(root, SchematronOptions());
             var checks = new List<string> { "xsd", "nsi" };
             string? note = null;
-            if (schematron.HasSchematron(code))
+            var foreign = schematron.HasSchematron(code) ? schematron.ForeignTemplateIds(code) : [];
+            if (foreign.Count > 0)
+            {
+                // Running another kind's rules would only say "this is not that kind": say what is wrong with the reference data instead.
+                note = $"kind {code}: {Path.Combine(root, "semd", code, code + ".sch")} holds the rules of another kind (templateId {string.Join(", ", foreign)}): "
+                    + $"schematron not run; install the Ministry's package for kind {code}"
+                    + (schemaFolders.TryGetValue(code, out var folder) ? $"; XSD taken from folder {folder} (ReferenceData:SchemaFolders)" : "; its XSD may be the other kind's too (set ReferenceData:SchemaFolders:" + code + ")");
+            }
+            else if (schematron.HasSchematron(code))
             {
                 checks.Add("schematron");
                 var found = await schematron.ValidateManyAsync(code, [.. documents.Select(d => (ReadOnlyMemory<byte>)d)], cancel);

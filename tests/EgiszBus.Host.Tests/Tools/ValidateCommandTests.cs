@@ -63,6 +63,35 @@ public sealed class ValidateCommandTests
     }
 
     [TestMethod]
+    public async Task GivenAKindFolderHoldingAnotherKindsRules_WhenValidated_ThenTheSchematronIsNotRunAndTheNoteSaysWhy()
+    {
+        // A reference-data folder whose semd/186 holds the XSD of 186 but the schematron of 119 (as the public semd/147 holds 142's).
+        using var temp = new TempDirectory();
+        var shared = Path.Combine(Data, "semd");
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "data", "semd", "186")).FullName;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(Path.Combine(shared, "186")).Where(e => !Path.GetFileName(e).StartsWith("186.", StringComparison.Ordinal)))
+        {
+            var link = Path.Combine(folder, Path.GetFileName(entry));
+            if (Directory.Exists(entry)) Directory.CreateSymbolicLink(link, entry); else File.CreateSymbolicLink(link, entry);
+        }
+
+        File.Copy(Path.Combine(shared, "119", "119.sch"), Path.Combine(folder, "186.sch"));
+        File.Copy(Path.Combine(shared, "119", "119.xsl"), Path.Combine(folder, "186.xsl"));
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "data", "nsi"), Path.Combine(Data, "nsi"));
+        var file = await SemdOfSampleAsync(temp);
+
+        var (exitCode, output, error) = await RunAsync("validate", "--kind", "186", file, "--json", "--reference-data", Path.Combine(temp.Path, "data"));
+
+        Assert.AreEqual(0, exitCode, output + error);
+        using var report = JsonDocument.Parse(output);
+        CollectionAssert.AreEqual(new[] { "xsd", "nsi" }, report.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetString()).ToArray());
+        var note = report.RootElement.GetProperty("note").GetString()!;
+        StringAssert.Contains(note, "holds the rules of another kind (templateId ");
+        StringAssert.Contains(note, "1.2.643.5.1.13.13.14.85.9.4");
+        Assert.IsEmpty(new SchematronValidator(Data).ForeignTemplateIds("186"), "the shared 186 rules are 186's");
+    }
+
+    [TestMethod]
     public async Task GivenTheFhirSample_WhenValidatedAsFhir_ThenExit0()
     {
         var (exitCode, output, error) = await RunAsync("validate", "fhir", Fhir186, "--reference-data", Data);
