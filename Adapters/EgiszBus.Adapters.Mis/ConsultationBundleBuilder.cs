@@ -44,24 +44,13 @@ public static class ConsultationBundleBuilder
         var coverageId = parts.Id("Coverage");
 
         var composition = parts.Composition(document.DocumentNumber, document.DocumentDate, patientId, roleId, organizationId);
-        composition.Type = new CodeableConcept
-        {
-            Coding =
-            [
-                ConsultationFhirParts.Coding("1.2.643.5.1.13.13.11.1520", "119", "Протокол консультации (CDA) Редакция 4", "12.14"),
-                ConsultationFhirParts.Coding("1.2.643.5.1.13.13.11.1522", "5", "Протокол консультации", "7.24"),
-            ],
-        };
+        composition.Type = ConsultationFhirParts.DocumentType("119", "Протокол консультации (CDA) Редакция 4", "5", "Протокол консультации");
         composition.Title = "Протокол консультации";
         composition.Encounter = ConsultationFhirParts.Ref(encounterId);
         composition.Event =
         [
-            new Composition.EventComponent
-            {
-                Code = [ConsultationFhirParts.Concept("1.2.643.5.1.13.13.99.2.726", "1", "Консультация", "3.10")],
-                Period = new Period { Start = parts.Fhir(document.VisitStart), End = document.VisitEnd is { } end ? parts.Fhir(end) : null },
-                Detail = [ConsultationFhirParts.Ref(roleId)],
-            },
+            ConsultationFhirParts.Event("1", "Консультация",
+                new Period { Start = parts.Fhir(document.VisitStart), End = document.VisitEnd is { } end ? parts.Fhir(end) : null }, roleId),
         ];
 
         var results = ConsultationFhirParts.Section("RESCONS", "Результаты консультации", document.Examination, [ConsultationFhirParts.Ref(conditionStateId)]);

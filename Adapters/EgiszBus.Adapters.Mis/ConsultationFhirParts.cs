@@ -86,6 +86,24 @@ internal sealed class ConsultationFhirParts
         Custodian = Ref(organizationId),
     };
 
+    /// <summary>The composition type: SEMD kind (1.2.643.5.1.13.13.11.1520 v12.14) and document kind (1.2.643.5.1.13.13.11.1522 v7.24).</summary>
+    public static CodeableConcept DocumentType(string semdCode, string semdDisplay, string kindCode, string kindDisplay) => new()
+    {
+        Coding =
+        [
+            Coding("1.2.643.5.1.13.13.11.1520", semdCode, semdDisplay, "12.14"),
+            Coding("1.2.643.5.1.13.13.11.1522", kindCode, kindDisplay, "7.24"),
+        ],
+    };
+
+    /// <summary>The composition event: a care kind of 1.2.643.5.1.13.13.99.2.726 v3.10 over <paramref name="period"/>, performed by the role.</summary>
+    public static Composition.EventComponent Event(string code, string display, Period period, Guid roleId) => new()
+    {
+        Code = [Concept("1.2.643.5.1.13.13.99.2.726", code, display, "3.10")],
+        Period = period,
+        Detail = [Ref(roleId)],
+    };
+
     public Patient Patient(MisPatient source, MisAddress? address)
     {
         var patient = new Patient

@@ -84,23 +84,7 @@ internal sealed partial class ConsultationJsonElements(MisProfile? profile, MisF
             : (new MisPatient(snils, family, given, patronymic, birth.Value, gender, policy), address);
     }
 
-    public MisDoctor? Author(JsonElement root)
-    {
-        const string path = "$.author";
-        if (Child(root, "$", "author") is not { } ae || !Object(ae, path, AuthorProperties))
-        {
-            return null;
-        }
-
-        var snils = Snils(ae, path);
-        var family = String(ae, path, "family", required: true);
-        var given = String(ae, path, "given", required: true);
-        var patronymic = String(ae, path, "patronymic", required: false);
-        var position = String(ae, path, "positionCode", required: true) is { } pc
-            ? Parser.Code(pc, "positionCode", "1.2.643.5.1.13.13.11.1002", At(path + ".positionCode"))
-            : null;
-        return snils is null || family is null || given is null || position is null ? null : new MisDoctor(snils, family, given, patronymic, position);
-    }
+    public MisDoctor? Author(JsonElement root) => Author(root, AuthorProperties);
 
     /// <summary>An address object: text, postalCode (6 digits), region (FNSI 1.2.643.5.1.13.13.99.2.206 code), aoGuid, houseGuid.</summary>
     public MisAddress? Address(JsonElement element, string path, MisCoding? type)

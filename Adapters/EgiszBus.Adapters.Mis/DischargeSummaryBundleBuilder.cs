@@ -58,25 +58,10 @@ public static class DischargeSummaryBundleBuilder
         var coverageId = parts.Id("Coverage");
 
         var composition = parts.Composition(document.DocumentNumber, document.DocumentDate, patientId, roleId, organizationId);
-        composition.Type = new CodeableConcept
-        {
-            Coding =
-            [
-                ConsultationFhirParts.Coding("1.2.643.5.1.13.13.11.1520", "147", "Эпикриз в стационаре выписной (CDA) Редакция 5", "12.14"),
-                ConsultationFhirParts.Coding("1.2.643.5.1.13.13.11.1522", "1", "Эпикриз в стационаре выписной", "7.24"),
-            ],
-        };
+        composition.Type = ConsultationFhirParts.DocumentType("147", "Эпикриз в стационаре выписной (CDA) Редакция 5", "1", "Эпикриз в стационаре выписной");
         composition.Title = "Выписной эпикриз";
         composition.Encounter = ConsultationFhirParts.Ref(encounterId);
-        composition.Event =
-        [
-            new Composition.EventComponent
-            {
-                Code = [ConsultationFhirParts.Concept("1.2.643.5.1.13.13.99.2.726", "13", "Госпитализация", "3.10")],
-                Period = new Period { Start = parts.Fhir(document.Admitted), End = parts.Fhir(document.Discharged) },
-                Detail = [ConsultationFhirParts.Ref(roleId)],
-            },
-        ];
+        composition.Event = [ConsultationFhirParts.Event("13", "Госпитализация", new Period { Start = parts.Fhir(document.Admitted), End = parts.Fhir(document.Discharged) }, roleId)];
 
         var d = document.Details;
         var observations = new List<(Guid Id, Observation Resource)>();

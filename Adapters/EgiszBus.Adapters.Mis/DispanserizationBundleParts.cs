@@ -88,14 +88,7 @@ internal sealed class DispanserizationBundleParts
             Meta = new Meta { VersionId = "1" },
             Identifier = new Identifier(Oid + Root + ".50", DocumentNumber),
             Status = CompositionStatus.Final,
-            Type = new CodeableConcept
-            {
-                Coding =
-                [
-                    new Coding(Oid + "1.2.643.5.1.13.13.11.1520", kind, kindDisplay),
-                    new Coding(Oid + "1.2.643.5.1.13.13.11.1522", typeCode, title),
-                ],
-            },
+            Type = MisBundleParts.DocumentType(kind, kindDisplay, typeCode, title),
             Subject = PatientRef,
             Encounter = Ref("Encounter"),
             Date = Local(date),

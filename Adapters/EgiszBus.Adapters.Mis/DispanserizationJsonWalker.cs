@@ -78,23 +78,7 @@ internal sealed partial class DispanserizationJsonWalker(MisProfile? profile, Mi
     }
 
     /// <summary>The author (also the legal authenticator and the performer of the service event).</summary>
-    public MisDoctor? Author(JsonElement root)
-    {
-        const string path = "$.author";
-        if (Child(root, "$", "author") is not { } ae || !Object(ae, path, AuthorProperties))
-        {
-            return null;
-        }
-
-        var snils = Snils(ae, path);
-        var family = String(ae, path, "family", required: true);
-        var given = String(ae, path, "given", required: true);
-        var patronymic = String(ae, path, "patronymic", required: false);
-        var position = String(ae, path, "positionCode", required: true) is { } pc
-            ? Parser.Code(pc, "positionCode", "1.2.643.5.1.13.13.11.1002", At(path + ".positionCode"))
-            : null;
-        return snils is null || family is null || given is null || position is null ? null : new MisDoctor(snils, family, given, patronymic, position);
-    }
+    public MisDoctor? Author(JsonElement root) => Author(root, AuthorProperties);
 
     /// <summary>
     /// The visit: caseNumber (optional, defaults to the document number), medicalCardNumber, examinationStart and examinationEnd

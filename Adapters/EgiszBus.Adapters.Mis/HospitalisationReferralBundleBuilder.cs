@@ -65,14 +65,8 @@ internal static class HospitalisationReferralBundleBuilder
                 Meta = new Meta { VersionId = "1" },
                 Identifier = new Identifier(Oid + root + ".50", document.DocumentNumber),
                 Status = CompositionStatus.Final,
-                Type = new CodeableConcept
-                {
-                    Coding =
-                    [
-                        new Coding(Oid + "1.2.643.5.1.13.13.11.1520", "43", "Направление на госпитализацию, восстановительное лечение, обследование, консультацию (CDA) Редакция 2"),
-                        new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "3", "Направление на госпитализацию, восстановительное лечение, обследование, консультацию"),
-                    ],
-                },
+                Type = MisBundleParts.DocumentType("43", "Направление на госпитализацию, восстановительное лечение, обследование, консультацию (CDA) Редакция 2",
+                    "3", "Направление на госпитализацию, восстановительное лечение, обследование, консультацию"),
                 Subject = patientRef,
                 Date = documentTime,
                 Author = [roleRef],

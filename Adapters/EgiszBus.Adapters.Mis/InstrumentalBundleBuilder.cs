@@ -68,14 +68,7 @@ internal static class InstrumentalBundleBuilder
                 Meta = new Meta { VersionId = "1" },
                 Identifier = new Identifier(Oid + root + ".50", document.DocumentNumber),
                 Status = CompositionStatus.Final,
-                Type = new CodeableConcept
-                {
-                    Coding =
-                    [
-                        new Coding(Oid + "1.2.643.5.1.13.13.11.1520", "174", "Протокол инструментального исследования (CDA) Редакция 4"),
-                        new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "6", "Протокол инструментального исследования"),
-                    ],
-                },
+                Type = MisBundleParts.DocumentType("174", "Протокол инструментального исследования (CDA) Редакция 4", "6", "Протокол инструментального исследования"),
                 Subject = patientRef,
                 Date = documentTime,
                 Author = [roleRef],

@@ -108,14 +108,7 @@ public static class LaboratoryBundleBuilder
             Meta = new Meta { VersionId = "1" },
             Identifier = new Identifier(Oid + root + ".50", document.DocumentNumber),
             Status = CompositionStatus.Final,
-            Type = new CodeableConcept
-            {
-                Coding =
-                [
-                    new Coding(Oid + "1.2.643.5.1.13.13.11.1520", "186", "Протокол лабораторного исследования (CDA) Редакция 5"),
-                    new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "7", "Протокол лабораторного исследования"),
-                ],
-            },
+            Type = MisBundleParts.DocumentType("186", "Протокол лабораторного исследования (CDA) Редакция 5", "7", "Протокол лабораторного исследования"),
             Subject = MisDocumentBundle.Ref(patientId),
             Date = MisBundleParts.Fhir(documentTime),
             Author = [MisDocumentBundle.Ref(roleId)],

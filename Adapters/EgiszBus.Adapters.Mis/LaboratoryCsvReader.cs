@@ -52,17 +52,7 @@ public sealed class LaboratoryCsvReader
             string Field(Row row, int column) => row.Fields[column];
 
             // Document-level values must be the same on every row.
-            foreach (var row in rows.Skip(1))
-            {
-                foreach (var column in LaboratoryCsvColumns.DocumentLevel)
-                {
-                    if (!string.Equals(Field(row, column).Trim(), Field(first, column).Trim(), StringComparison.Ordinal))
-                    {
-                        At(row, column)(MisErrorCodes.InconsistentDocument,
-                            $"«{Name(column)}» отличается от строки {first.Line} того же документа");
-                    }
-                }
-            }
+            MisCsvReading.CheckSameOnEveryRow(rows, LaboratoryCsvColumns.DocumentLevel, LaboratoryCsvColumns.All, "документа", At);
 
             var date = p.DateTime(Field(first, LaboratoryCsvColumns.DocumentDate), Name(LaboratoryCsvColumns.DocumentDate), DateFormats, DateTimeFormats,
                 At(first, LaboratoryCsvColumns.DocumentDate));

@@ -109,4 +109,14 @@ internal static class MisBundleParts
 
     /// <summary>A FHIR dateTime with seconds and offset.</summary>
     public static string Fhir(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>The composition type without versions: SEMD kind (1.2.643.5.1.13.13.11.1520) and document kind (1.2.643.5.1.13.13.11.1522).</summary>
+    public static CodeableConcept DocumentType(string semdCode, string semdDisplay, string kindCode, string kindDisplay) => new()
+    {
+        Coding =
+        [
+            new Coding(Oid + "1.2.643.5.1.13.13.11.1520", semdCode, semdDisplay),
+            new Coding(Oid + "1.2.643.5.1.13.13.11.1522", kindCode, kindDisplay),
+        ],
+    };
 }

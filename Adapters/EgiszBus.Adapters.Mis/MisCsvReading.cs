@@ -51,6 +51,26 @@ internal static class MisCsvReading
         return run(decoded.Text);
     }
 
+    /// <summary>
+    /// Reports, at <paramref name="at"/>, each <paramref name="documentLevel"/> cell of a later row that differs (trimmed) from the first row;
+    /// <paramref name="documentNoun"/> ends the message («… отличается от строки L того же документа»).
+    /// </summary>
+    public static void CheckSameOnEveryRow(List<MisCsvRow> rows, int[] documentLevel, IReadOnlyList<string> columns, string documentNoun,
+        Func<MisCsvRow, int, MisFieldParser.Report> at)
+    {
+        var first = rows[0];
+        foreach (var row in rows.Skip(1))
+        {
+            foreach (var column in documentLevel)
+            {
+                if (!string.Equals(row.Fields[column].Trim(), first.Fields[column].Trim(), StringComparison.Ordinal))
+                {
+                    at(row, column)(MisErrorCodes.InconsistentDocument, $"«{columns[column]}» отличается от строки {first.Line} того же {documentNoun}");
+                }
+            }
+        }
+    }
+
     /// <summary>The location of a cell: <c>line L, column C (ColumnName)</c>.</summary>
     public static string Loc(IReadOnlyList<string> columns, int line, int column) => $"line {line}, column {column + 1} ({columns[column]})";
 

@@ -155,14 +155,7 @@ public static class MseReferralBundleBuilder
             Meta = new Meta { VersionId = "1" },
             Identifier = new Identifier(Oid + root + ".50", document.DocumentNumber),
             Status = CompositionStatus.Final,
-            Type = new CodeableConcept
-            {
-                Coding =
-                [
-                    new Coding(Oid + "1.2.643.5.1.13.13.11.1520", "121", "Направление на медико-социальную экспертизу (CDA) Редакция 6"),
-                    new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "34", "Направление на медико-социальную экспертизу медицинской организацией"),
-                ],
-            },
+            Type = MisBundleParts.DocumentType("121", "Направление на медико-социальную экспертизу (CDA) Редакция 6", "34", "Направление на медико-социальную экспертизу медицинской организацией"),
             Subject = MisDocumentBundle.Ref(patientId),
             Date = documentTime,
             Author = [MisDocumentBundle.Ref(roleId)],

@@ -108,14 +108,7 @@ public static class PrescriptionBundleBuilder
             Meta = new Meta { VersionId = "1" },
             Identifier = new Identifier(Oid + root + ".50", document.DocumentNumber),
             Status = CompositionStatus.Final,
-            Type = new CodeableConcept
-            {
-                Coding =
-                [
-                    new Coding(Oid + "1.2.643.5.1.13.13.11.1520", "148", "Рецепт на лекарственный препарат (CDA) Редакция 2"),
-                    new Coding(Oid + "1.2.643.5.1.13.13.11.1522", "86", "Рецепт 107-1/у"),
-                ],
-            },
+            Type = MisBundleParts.DocumentType("148", "Рецепт на лекарственный препарат (CDA) Редакция 2", "86", "Рецепт 107-1/у"),
             Subject = patient,
             Date = at,
             Author = [role],

@@ -83,16 +83,7 @@ public sealed class PrescriptionCsvReader
             }
 
             // Document-level values must be the same on every row.
-            foreach (var row in rows.Skip(1))
-            {
-                foreach (var column in C.DocumentLevel)
-                {
-                    if (!string.Equals(row.Fields[column].Trim(), first.Fields[column].Trim(), StringComparison.Ordinal))
-                    {
-                        At(row, column)(MisErrorCodes.InconsistentDocument, $"«{C.All[column]}» отличается от строки {first.Line} того же рецепта");
-                    }
-                }
-            }
+            MisCsvReading.CheckSameOnEveryRow(rows, C.DocumentLevel, C.All, "рецепта", At);
 
             if (rows.Count > MaxItems)
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -31,35 +30,17 @@ internal sealed class CdaHeaderWriter
     /// <summary>Writes a whole document: the header, then <paramref name="body"/> inside <c>component/structuredBody</c>.</summary>
     public static byte[] Document(CdaHeader h, Action<XmlWriter> body, CdaStyle? style = null)
     {
-        var settings = new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(false),
-            Indent = true,
-            IndentChars = "  ",
-            NewLineChars = "\n",
-            NewLineHandling = NewLineHandling.Replace,
-        };
-        using var stream = new MemoryStream();
-        using (var w = XmlWriter.Create(stream, settings))
-        {
-            w.WriteStartDocument();
-            w.WriteStartElement("ClinicalDocument", Hl7);
-            w.WriteAttributeString("xmlns", "xsi", null, Xsi);
-            w.WriteAttributeString("xmlns", "identity", null, Identity);
-            w.WriteAttributeString("xmlns", "address", null, AddressNs);
-            w.WriteAttributeString("xmlns", "medService", null, MedService);
-            w.WriteAttributeString("xmlns", "fias", null, Fias);
-            new CdaHeaderWriter(w, style ?? CdaStyle.Plain).Header(h);
-            w.WriteStartElement("component");
-            w.WriteStartElement("structuredBody");
-            body(w);
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndDocument();
-        }
-
-        return [.. stream.ToArray(), (byte)'\n'];
+        return CdaXmlOutput.Document(
+            w =>
+            {
+                w.WriteAttributeString("xmlns", "xsi", null, Xsi);
+                w.WriteAttributeString("xmlns", "identity", null, Identity);
+                w.WriteAttributeString("xmlns", "address", null, AddressNs);
+                w.WriteAttributeString("xmlns", "medService", null, MedService);
+                w.WriteAttributeString("xmlns", "fias", null, Fias);
+                new CdaHeaderWriter(w, style ?? CdaStyle.Plain).Header(h);
+            },
+            body);
     }
 
     /// <summary>Writes an <c>addr</c> and <c>telecom</c>s outside the header (kind-specific parts) in the given style.</summary>

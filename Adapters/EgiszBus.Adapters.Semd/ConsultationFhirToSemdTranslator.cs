@@ -37,11 +37,7 @@ public sealed class ConsultationFhirToSemdTranslator : IFhirToSemdTranslator
     public string Kind => "119";
 
     /// <inheritdoc/>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Translates a parsed document Bundle.</summary>
     public SemdTranslation Translate(Bundle bundle)
@@ -225,29 +221,29 @@ public sealed class ConsultationFhirToSemdTranslator : IFhirToSemdTranslator
                 {
                     "DOCINFO" => x =>
                     {
-                        Observation(x, FieldDiagnosisCode, v => Cd(v, diagnosis!));
+                        CdaValue.Observation(x, FieldDiagnosisCode, v => CdaValue.Cd(v, diagnosis!));
                         foreach (var (field, value) in docInfo)
                         {
-                            Observation(x, field, v => Cd(v, value));
+                            CdaValue.Observation(x, field, v => CdaValue.Cd(v, value));
                         }
                     },
-                    "ANAM" or "LANAM" => x => Observation(x, FieldText, v => St(v, Plain(section))),
+                    "ANAM" or "LANAM" => x => CdaValue.Observation(x, FieldText, v => CdaValue.St(v, Plain(section))),
                     "RESCONS" => x =>
                     {
                         foreach (var (field, value) in results)
                         {
-                            Observation(x, field, v => Cd(v, value));
+                            CdaValue.Observation(x, field, v => CdaValue.Cd(v, value));
                         }
 
-                        Observation(x, FieldExamination, v => St(v, Plain(section)));
-                        Observation(x, FieldConclusion, v => St(v, conclusion ?? diagnosis!.Display ?? diagnosis!.Code));
+                        CdaValue.Observation(x, FieldExamination, v => CdaValue.St(v, Plain(section)));
+                        CdaValue.Observation(x, FieldConclusion, v => CdaValue.St(v, conclusion ?? diagnosis!.Display ?? diagnosis!.Code));
                     },
                     _ => null,
                 };
                 CdaHeaderWriter.Section(w, section, entries, nested => nested.Code.Code switch
                 {
-                    "DGN" => x => Observation(x, FieldConclusion, v => St(v, conclusion ?? diagnosis!.Display ?? diagnosis!.Code)),
-                    "REGIME" => x => Observation(x, FieldRecommendations, v => St(v, Plain(nested))),
+                    "DGN" => x => CdaValue.Observation(x, FieldConclusion, v => CdaValue.St(v, conclusion ?? diagnosis!.Display ?? diagnosis!.Code)),
+                    "REGIME" => x => CdaValue.Observation(x, FieldRecommendations, v => CdaValue.St(v, Plain(nested))),
                     _ => null,
                 });
             }
@@ -257,32 +253,6 @@ public sealed class ConsultationFhirToSemdTranslator : IFhirToSemdTranslator
         {
             var text = section.Text?.Value.Trim();
             return string.IsNullOrEmpty(text) ? section.Title : text;
-        }
-
-        private static void Observation(XmlWriter w, CdaCode code, Action<XmlWriter> value)
-        {
-            w.WriteStartElement("entry");
-            w.WriteStartElement("observation");
-            w.WriteAttributeString("classCode", "OBS");
-            w.WriteAttributeString("moodCode", "EVN");
-            CdaHeaderWriter.Coded(w, "code", code);
-            w.WriteStartElement("value");
-            value(w);
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndElement();
-        }
-
-        private static void Cd(XmlWriter w, CdaCode value)
-        {
-            w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-            CdaHeaderWriter.CodedAttributes(w, value);
-        }
-
-        private static void St(XmlWriter w, string text)
-        {
-            w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
-            w.WriteString(text);
         }
     }
 }

@@ -33,11 +33,7 @@ public sealed class DischargeSummaryFhirToSemdTranslator : IFhirToSemdTranslator
     public string Kind => KindCode;
 
     /// <inheritdoc/>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Translates a parsed document Bundle (the Bundle is not changed).</summary>
     public SemdTranslation Translate(Bundle bundle)

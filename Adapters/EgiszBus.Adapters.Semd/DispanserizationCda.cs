@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Hl7.Fhir.Model;
@@ -171,18 +170,6 @@ internal static class DispanserizationCda
         w.WriteEndElement();
     }
 
-    public static void Cd(XmlWriter w, CdaCode value)
-    {
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-        CdaHeaderWriter.CodedAttributes(w, value);
-    }
-
-    public static void St(XmlWriter w, string text)
-    {
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
-        w.WriteString(text);
-    }
-
     /// <summary>
     /// Applies edits to a document the shared writer produced and writes it back with the same settings
     /// (UTF-8 without BOM, LF, two-space indent, final LF). The input is our own output: no DTD, no resolver.
@@ -197,21 +184,7 @@ internal static class DispanserizationCda
         }
 
         edit(document.Root!);
-        var writerSettings = new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(false),
-            Indent = true,
-            IndentChars = "  ",
-            NewLineChars = "\n",
-            NewLineHandling = NewLineHandling.Replace,
-        };
-        using var stream = new MemoryStream();
-        using (var w = XmlWriter.Create(stream, writerSettings))
-        {
-            document.Save(w);
-        }
-
-        return [.. stream.ToArray(), (byte)'\n'];
+        return CdaXmlOutput.Write(document.Save);
     }
 
     public static XName V3(string name) => XName.Get(name, CdaHeaderWriter.Hl7);

@@ -37,11 +37,7 @@ public sealed class DispanserizationFhirToSemdTranslator : IFhirToSemdTranslator
     public string Kind => "122";
 
     /// <inheritdoc/>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Translates a parsed document Bundle.</summary>
     public SemdTranslation Translate(Bundle bundle)
@@ -223,7 +219,7 @@ public sealed class DispanserizationFhirToSemdTranslator : IFhirToSemdTranslator
             {
                 foreach (var field in examination.OrderBy(f => f.Field.Code, StringComparer.Ordinal))
                 {
-                    DispanserizationCda.Observation(x, field.Field, null, v => DispanserizationCda.Cd(v, field.Coded!));
+                    DispanserizationCda.Observation(x, field.Field, null, v => CdaValue.Cd(v, field.Coded!));
                 }
             });
             CdaHeaderWriter.Section(w, dgn!, x =>
@@ -246,7 +242,7 @@ public sealed class DispanserizationFhirToSemdTranslator : IFhirToSemdTranslator
                         }
 
                         after.WriteStartElement("value");
-                        DispanserizationCda.Cd(after, code);
+                        CdaValue.Cd(after, code);
                         after.WriteEndElement();
                         after.WriteEndElement();
                         after.WriteEndElement();

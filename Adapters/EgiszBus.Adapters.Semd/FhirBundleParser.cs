@@ -39,6 +39,13 @@ internal static class FhirBundleParser
         return root;
     }
 
+    /// <summary>Parses <paramref name="fhirJson"/> and hands the Bundle to <paramref name="translate"/>; without a Bundle, the parse problems.</summary>
+    public static SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson, Func<Bundle, List<TranslationProblem>, SemdTranslation> translate)
+    {
+        var problems = new List<TranslationProblem>();
+        return Parse(fhirJson, problems) is { } bundle ? translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
+    }
+
     public static Bundle? Parse(ReadOnlyMemory<byte> fhirJson, List<TranslationProblem> problems)
     {
         if (ParseJson(fhirJson, problems) is not { } root)

@@ -214,8 +214,7 @@ internal sealed class HospitalisationReferralBody(FhirHeaderReader reader, Compo
             x.WriteAttributeString("moodCode", "EVN");
             CdaHeaderWriter.Coded(x, "code", StatusMain);
             x.WriteStartElement("value");
-            x.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-            CdaHeaderWriter.CodedAttributes(x, diagnosis!);
+            CdaValue.Cd(x, diagnosis!);
             x.WriteEndElement();
             x.WriteEndElement();
             x.WriteEndElement();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 
 namespace EgiszBus.Adapters.Semd;
@@ -25,31 +24,13 @@ internal sealed class HospitalisationReferralCdaWriter
     /// <summary>Writes a whole document: the header, then <paramref name="body"/> inside <c>component/structuredBody</c>.</summary>
     public static byte[] Document(CdaHeader h, Action<XmlWriter> body)
     {
-        var settings = new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(false),
-            Indent = true,
-            IndentChars = "  ",
-            NewLineChars = "\n",
-            NewLineHandling = NewLineHandling.Replace,
-        };
-        using var stream = new MemoryStream();
-        using (var w = XmlWriter.Create(stream, settings))
-        {
-            w.WriteStartDocument();
-            w.WriteStartElement("ClinicalDocument", Hl7);
-            w.WriteAttributeString("xmlns", "xsi", null, CdaHeaderWriter.Xsi);
-            new HospitalisationReferralCdaWriter(w).Header(h);
-            w.WriteStartElement("component");
-            w.WriteStartElement("structuredBody");
-            body(w);
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndDocument();
-        }
-
-        return [.. stream.ToArray(), (byte)'\n'];
+        return CdaXmlOutput.Document(
+            w =>
+            {
+                w.WriteAttributeString("xmlns", "xsi", null, CdaHeaderWriter.Xsi);
+                new HospitalisationReferralCdaWriter(w).Header(h);
+            },
+            body);
     }
 
     /// <summary>Writes an organisation's id, OGRN id, name, telecoms and address (the content of any CDA organization element).</summary>

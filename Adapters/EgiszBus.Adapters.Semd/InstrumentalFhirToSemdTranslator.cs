@@ -62,11 +62,7 @@ public sealed class InstrumentalFhirToSemdTranslator : IFhirToSemdTranslator
     public string Kind => "174";
 
     /// <inheritdoc/>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Translates a parsed document Bundle.</summary>
     public SemdTranslation Translate(Bundle bundle)
@@ -372,15 +368,15 @@ public sealed class InstrumentalFhirToSemdTranslator : IFhirToSemdTranslator
         {
             CdaHeaderWriter.Section(w, docInfo!, x =>
             {
-                Observation(x, FieldVisit, v => Cd(v, visit!));
-                Observation(x, FieldPlace, v => Cd(v, place!));
+                CdaValue.Observation(x, FieldVisit, v => CdaValue.Cd(v, visit!));
+                CdaValue.Observation(x, FieldPlace, v => CdaValue.Cd(v, place!));
                 if (diagnosis is not null)
                 {
-                    Observation(x, FieldReferralDiagnosis, v => Cd(v, diagnosis));
+                    CdaValue.Observation(x, FieldReferralDiagnosis, v => CdaValue.Cd(v, diagnosis));
                 }
                 else
                 {
-                    Observation(x, FieldReferralDiagnosis, v =>
+                    CdaValue.Observation(x, FieldReferralDiagnosis, v =>
                     {
                         v.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
                         v.WriteAttributeString("nullFlavor", "NI");
@@ -405,42 +401,16 @@ public sealed class InstrumentalFhirToSemdTranslator : IFhirToSemdTranslator
             });
             CdaHeaderWriter.Section(w, resInfo!, x =>
             {
-                Observation(x, FieldProtocol, v => St(v, description!));
-                Observation(x, FieldDescription, v => St(v, description!));
-                Observation(x, FieldConclusion, v => St(v, conclusion!));
+                CdaValue.Observation(x, FieldProtocol, v => CdaValue.St(v, description!));
+                CdaValue.Observation(x, FieldDescription, v => CdaValue.St(v, description!));
+                CdaValue.Observation(x, FieldConclusion, v => CdaValue.St(v, conclusion!));
                 if (recommendations is not null)
                 {
-                    Observation(x, FieldRecommendations, v => St(v, recommendations));
+                    CdaValue.Observation(x, FieldRecommendations, v => CdaValue.St(v, recommendations));
                 }
             });
         }
 
         private static string Plain(CdaSection section) => section.Text?.Value.Trim() ?? string.Empty;
-
-        private static void Observation(XmlWriter w, CdaCode code, Action<XmlWriter> value)
-        {
-            w.WriteStartElement("entry");
-            w.WriteStartElement("observation");
-            w.WriteAttributeString("classCode", "OBS");
-            w.WriteAttributeString("moodCode", "EVN");
-            CdaHeaderWriter.Coded(w, "code", code);
-            w.WriteStartElement("value");
-            value(w);
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndElement();
-        }
-
-        private static void Cd(XmlWriter w, CdaCode value)
-        {
-            w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-            CdaHeaderWriter.CodedAttributes(w, value);
-        }
-
-        private static void St(XmlWriter w, string text)
-        {
-            w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
-            w.WriteString(text);
-        }
     }
 }

@@ -403,7 +403,13 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
             return (CodedValue.Of(entry), entry.Columns.GetValueOrDefault("PRINTNAME") ?? entry.Columns.GetValueOrDefault("SHORTNAME") ?? entry.Code);
         }
 
-        private SpecimenInfo? ReadSpecimen(ResourceReference? reference, string path, List<SpecimenInfo> specimens)
+        /// <summary>
+        /// Resolves <paramref name="reference"/> to a <typeparamref name="TResource"/> and reads it once: a second reference to the
+        /// same entry returns the info read before (<paramref name="keyOf"/> gives its <c>entryN</c> key).
+        /// </summary>
+        private TInfo? ReadOnce<TResource, TInfo>(ResourceReference? reference, string path, List<TInfo> known, Func<TInfo, string> keyOf, string wrongType, Func<TResource, string, string, TInfo?> read)
+            where TResource : Resource
+            where TInfo : class
         {
             if (Resolve(reference, path) is not { } target)
             {
@@ -411,18 +417,31 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
             }
 
             var key = "entry" + target.Index;
-            if (specimens.FirstOrDefault(s => s.Reference == key) is { } known)
+            if (known.FirstOrDefault(x => keyOf(x) == key) is { } before)
             {
-                return known;
+                return before;
             }
 
-            if (target.Resource is not Specimen specimen)
+            if (target.Resource is not TResource resource)
             {
-                Problem(TranslationErrorCodes.UnresolvedReference, "Observation.specimen должен ссылаться на Specimen", path);
+                Problem(TranslationErrorCodes.UnresolvedReference, wrongType, path);
                 return null;
             }
 
-            var p = $"Bundle.entry[{target.Index}].resource";
+            var info = read(resource, key, $"Bundle.entry[{target.Index}].resource");
+            if (info is not null)
+            {
+                known.Add(info);
+            }
+
+            return info;
+        }
+
+        private SpecimenInfo? ReadSpecimen(ResourceReference? reference, string path, List<SpecimenInfo> specimens) =>
+            ReadOnce<Specimen, SpecimenInfo>(reference, path, specimens, x => x.Reference, "Observation.specimen должен ссылаться на Specimen", ReadSpecimen);
+
+        private SpecimenInfo? ReadSpecimen(Specimen specimen, string key, string p)
+        {
             var id = LocalId(specimen.Identifier, ".66", p, "Specimen.identifier (система urn:oid:<корень МИС>.66) обязателен");
             var type = Passthrough(specimen.Type, SpecimenTypeSystem, p + ".type", "Specimen.type");
             var (from, to) = specimen.Collection?.Collected is { } collected ? Period(collected, p + ".collection.collected") : Missing2(p + ".collection.collected", "Specimen.collection.collected");
@@ -441,30 +460,14 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
 
             var info = new SpecimenInfo(key, id.Value.Root, id.Value.Value, type, from.Value, to.Value, received.Value,
                 specimen.Collection?.Quantity?.Value, qtyUnit, qtySymbol, specimen.Note.FirstOrDefault()?.Text);
-            specimens.Add(info);
             return info;
         }
 
-        private DeviceInfo? ReadDevice(ResourceReference? reference, string path, List<DeviceInfo> devices)
+        private DeviceInfo? ReadDevice(ResourceReference? reference, string path, List<DeviceInfo> devices) =>
+            ReadOnce<Device, DeviceInfo>(reference, path, devices, x => x.Reference, "Observation.device должен ссылаться на Device", ReadDevice);
+
+        private DeviceInfo? ReadDevice(Device device, string key, string p)
         {
-            if (Resolve(reference, path) is not { } target)
-            {
-                return null;
-            }
-
-            var key = "entry" + target.Index;
-            if (devices.FirstOrDefault(d => d.Reference == key) is { } known)
-            {
-                return known;
-            }
-
-            if (target.Resource is not Device device)
-            {
-                Problem(TranslationErrorCodes.UnresolvedReference, "Observation.device должен ссылаться на Device", path);
-                return null;
-            }
-
-            var p = $"Bundle.entry[{target.Index}].resource";
             var id = LocalId(device.Identifier, ".67", p, "Device.identifier (система urn:oid:<корень МИС>.67) обязателен");
             var model = device.DeviceName.FirstOrDefault()?.Name;
             if (string.IsNullOrWhiteSpace(model))
@@ -479,7 +482,6 @@ public sealed class LaboratoryFhirToSemdTranslator : IFhirToSemdTranslator
             }
 
             var info = new DeviceInfo(key, id.Value.Root, id.Value.Value, model);
-            devices.Add(info);
             return info;
         }
 

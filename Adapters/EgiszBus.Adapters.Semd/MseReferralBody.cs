@@ -478,8 +478,7 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
         CdaHeaderWriter.Empty(w, "id", ("root", m.Bureau.Oid));
         w.WriteStartElement("Props", CdaHeaderWriter.Identity);
         w.WriteStartElement("Ogrn", CdaHeaderWriter.Identity);
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
-        w.WriteString(m.Bureau.Ogrn);
+        CdaValue.St(w, m.Bureau.Ogrn);
         w.WriteEndElement();
         w.WriteEndElement();
         CdaHeaderWriter.ContactOf(w, Typed, [], m.Bureau.Address);
@@ -550,8 +549,7 @@ internal sealed class MseReferralBody(FhirHeaderReader reader, Composition compo
 
         CdaHeaderWriter.Empty(w, "statusCode", ("code", "completed"));
         w.WriteStartElement("value");
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-        CdaHeaderWriter.CodedAttributes(w, m.Diagnosis);
+        CdaValue.Cd(w, m.Diagnosis);
         w.WriteEndElement();
         w.WriteEndElement();
         w.WriteEndElement();

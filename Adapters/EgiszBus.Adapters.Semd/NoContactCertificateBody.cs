@@ -128,14 +128,10 @@ internal sealed class NoContactCertificateBody(FhirHeaderReader reader, Composit
     {
         CdaHeaderWriter.Section(w, info.Section with { Sections = [] }, x =>
         {
-            Observation(x, Field("837"), null, null, v => Cd(v, info.CareOrder));
+            Observation(x, Field("837"), null, null, v => CdaValue.Cd(v, info.CareOrder));
             if (info.Contact is { } contact)
             {
-                Observation(x, Field("12007"), info.ContactNote ?? string.Empty, null, v =>
-                {
-                    v.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "BL");
-                    v.WriteAttributeString("value", contact ? "true" : "false");
-                });
+                Observation(x, Field("12007"), info.ContactNote ?? string.Empty, null, v => CdaValue.Bl(v, contact));
             }
 
             foreach (var period in info.Periods)
@@ -145,11 +141,7 @@ internal sealed class NoContactCertificateBody(FhirHeaderReader reader, Composit
 
             if (info.Note is { } note)
             {
-                Observation(x, Field("7000"), null, null, v =>
-                {
-                    v.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
-                    v.WriteString(note);
-                });
+                Observation(x, Field("7000"), null, null, v => CdaValue.St(v, note));
             }
         });
     }
@@ -192,11 +184,5 @@ internal sealed class NoContactCertificateBody(FhirHeaderReader reader, Composit
 
         w.WriteEndElement();
         w.WriteEndElement();
-    }
-
-    private static void Cd(XmlWriter w, CdaCode value)
-    {
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-        CdaHeaderWriter.CodedAttributes(w, value);
     }
 }

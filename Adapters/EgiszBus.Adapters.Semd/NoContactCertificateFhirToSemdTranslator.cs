@@ -61,11 +61,7 @@ public sealed class NoContactCertificateFhirToSemdTranslator : IFhirToSemdTransl
     public string Kind => "80";
 
     /// <inheritdoc/>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Translates a parsed document Bundle.</summary>
     public SemdTranslation Translate(Bundle bundle)

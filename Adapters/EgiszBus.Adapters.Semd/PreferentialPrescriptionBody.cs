@@ -131,7 +131,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
                 case "6001" or "6002":
                     if (observation.Value is FhirString { Value: { Length: > 0 } text } && !string.IsNullOrWhiteSpace(text))
                     {
-                        docInfo.Add(w => PrescriptionCda.Observation(w, field, null, x => St(x, text.Trim())));
+                        docInfo.Add(w => PrescriptionCda.Observation(w, field, null, x => CdaValue.St(x, text.Trim())));
                     }
                     else
                     {
@@ -156,14 +156,14 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
                     }
                     else if (value is not null && until is not null)
                     {
-                        docInfo.Add(w => PrescriptionCda.Observation(w, field, until[..8], x => Cd(x, value)));
+                        docInfo.Add(w => PrescriptionCda.Observation(w, field, until[..8], x => CdaValue.Cd(x, value)));
                     }
 
                     break;
                 case "6006" or "11001":
                     if (observation.Value is FhirBoolean { Value: { } flag })
                     {
-                        docInfo.Add(w => PrescriptionCda.Observation(w, field, null, x => Bl(x, flag)));
+                        docInfo.Add(w => PrescriptionCda.Observation(w, field, null, x => CdaValue.Bl(x, flag)));
                     }
                     else
                     {
@@ -192,7 +192,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
         else
         {
             var dgn = diagnosis;
-            docInfo.Add(w => PrescriptionCda.Observation(w, PreferentialPrescriptionFhirToSemdTranslator.FieldOfDiagnosis, null, x => Cd(x, dgn)));
+            docInfo.Add(w => PrescriptionCda.Observation(w, PreferentialPrescriptionFhirToSemdTranslator.FieldOfDiagnosis, null, x => CdaValue.Cd(x, dgn)));
         }
     }
 
@@ -200,7 +200,7 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
     {
         if (owner.Coding.Code(reader, (observation.Value as CodeableConcept)?.Coding, systems, op + ".valueCodeableConcept", what) is { } value)
         {
-            into.Add(w => PrescriptionCda.Observation(w, field, null, x => Cd(x, value)));
+            into.Add(w => PrescriptionCda.Observation(w, field, null, x => CdaValue.Cd(x, value)));
         }
     }
 
@@ -366,23 +366,5 @@ internal sealed class PreferentialPrescriptionBody(PreferentialPrescriptionFhirT
             };
             CdaHeaderWriter.Section(w, section, entries);
         }
-    }
-
-    private static void Cd(XmlWriter w, CdaCode value)
-    {
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-        CdaHeaderWriter.CodedAttributes(w, value);
-    }
-
-    private static void St(XmlWriter w, string text)
-    {
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "ST");
-        w.WriteString(text);
-    }
-
-    private static void Bl(XmlWriter w, bool value)
-    {
-        w.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "BL");
-        w.WriteAttributeString("value", value ? "true" : "false");
     }
 }

@@ -72,11 +72,7 @@ public sealed class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTr
     public string Kind => "141";
 
     /// <inheritdoc/>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Translates a parsed document Bundle.</summary>
     public SemdTranslation Translate(Bundle bundle)
@@ -91,9 +87,8 @@ public sealed class PreferentialPrescriptionFhirToSemdTranslator : IFhirToSemdTr
         var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
         const string cp = "Bundle.entry[0].resource";
-        if (bundle.Entry.FirstOrDefault()?.Resource is Composition && PrescriptionCda.DeclaredKind(bundle) != Kind)
+        if (PrescriptionCda.DeclaresOtherKind(bundle, Kind, reader))
         {
-            reader.Problem(TranslationErrorCodes.WrongDocumentKind, "Composition.type должен содержать код 141 справочника 1.2.643.5.1.13.13.11.1520", cp + ".type");
             return new SemdTranslation(false, null, null, problems);
         }
 

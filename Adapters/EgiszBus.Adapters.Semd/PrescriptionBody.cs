@@ -218,15 +218,7 @@ internal sealed class PrescriptionBody(PrescriptionFhirToSemdTranslator owner, F
     private void WriteDocInfo(XmlWriter w)
     {
         var (value, time) = validity!.Value;
-        PrescriptionCda.Observation(w, PrescriptionFhirToSemdTranslator.FieldOfValidity, time, x =>
-        {
-            x.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "CD");
-            CdaHeaderWriter.CodedAttributes(x, value);
-        });
-        PrescriptionCda.Observation(w, PrescriptionFhirToSemdTranslator.FieldOfCommission, null, x =>
-        {
-            x.WriteAttributeString("xsi", "type", CdaHeaderWriter.Xsi, "BL");
-            x.WriteAttributeString("value", commission!.Value ? "true" : "false");
-        });
+        PrescriptionCda.Observation(w, PrescriptionFhirToSemdTranslator.FieldOfValidity, time, x => CdaValue.Cd(x, value));
+        PrescriptionCda.Observation(w, PrescriptionFhirToSemdTranslator.FieldOfCommission, null, x => CdaValue.Bl(x, commission!.Value));
     }
 }

@@ -21,6 +21,21 @@ internal static partial class PrescriptionCda
             : null;
 
     /// <summary>
+    /// True (with a WRONG_KIND problem at <c>Composition.type</c>) when the Bundle's Composition declares another 1520 kind than
+    /// <paramref name="kind"/>.
+    /// </summary>
+    public static bool DeclaresOtherKind(Bundle bundle, string kind, FhirHeaderReader reader)
+    {
+        if (bundle.Entry.FirstOrDefault()?.Resource is not Composition || DeclaredKind(bundle) == kind)
+        {
+            return false;
+        }
+
+        reader.Problem(TranslationErrorCodes.WrongDocumentKind, $"Composition.type должен содержать код {kind} справочника 1.2.643.5.1.13.13.11.1520", "Bundle.entry[0].resource.type");
+        return true;
+    }
+
+    /// <summary>
     /// Writes the document: the shared header (no xsi types, no legalAuthenticator time), <c>documentationOf/serviceEvent</c> with only
     /// code and effectiveTime after legalAuthenticator, the body, and <c>identity:Ogrnip nullFlavor="NA"</c> after every <c>identity:Ogrn</c>.
     /// </summary>

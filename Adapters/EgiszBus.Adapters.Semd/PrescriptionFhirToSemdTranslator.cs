@@ -62,11 +62,7 @@ public sealed class PrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
     public string Kind => "148";
 
     /// <inheritdoc/>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Translates a parsed document Bundle.</summary>
     public SemdTranslation Translate(Bundle bundle)
@@ -80,9 +76,8 @@ public sealed class PrescriptionFhirToSemdTranslator : IFhirToSemdTranslator
         // Codes are checked against the FNSI versions in force on the document date (Composition.date).
         var nsi = this.nsi.On(FhirDocumentDate.Of(bundle));
         var reader = new FhirHeaderReader(bundle, nsi, problems, strict: true);
-        if (bundle.Entry.FirstOrDefault()?.Resource is Composition && PrescriptionCda.DeclaredKind(bundle) != Kind)
+        if (PrescriptionCda.DeclaresOtherKind(bundle, Kind, reader))
         {
-            reader.Problem(TranslationErrorCodes.WrongDocumentKind, "Composition.type должен содержать код 148 справочника 1.2.643.5.1.13.13.11.1520", "Bundle.entry[0].resource.type");
             return new SemdTranslation(false, null, null, problems);
         }
 

@@ -26,18 +26,11 @@ internal static class Semd186Writer
 
     private static void SpecimensSection(XmlWriter w, LaboratoryDocument d)
     {
-        StartSection(w, d.SectionSpecimens);
-        w.WriteStartElement("text");
-        Table(w, ["Биоматериал", "Взятие", "Поступление в лабораторию"],
+        StartSection(w, d.SectionSpecimens, ["Биоматериал", "Взятие", "Поступление в лабораторию"],
             d.Specimens.Select(s => new[] { s.Type.Display, Human(s.CollectedFrom), Human(s.Received) }));
-        w.WriteEndElement();
         foreach (var s in d.Specimens)
         {
-            w.WriteStartElement("entry");
-            w.WriteStartElement("organizer");
-            w.WriteAttributeString("classCode", "CLUSTER");
-            w.WriteAttributeString("moodCode", "EVN");
-            Empty(w, "statusCode", ("code", "completed"));
+            StartCluster(w);
             Empty(w, "effectiveTime", ("value", CdaTime.Of(s.Received)));
             w.WriteStartElement("component");
             w.WriteStartElement("procedure");
@@ -88,22 +81,11 @@ internal static class Semd186Writer
 
     private static void AnalysersSection(XmlWriter w, LaboratoryDocument d)
     {
-        StartSection(w, d.SectionAnalysers);
-        w.WriteStartElement("text");
-        Table(w, ["Оборудование"], d.Devices.Select(x => new[] { x.Model }));
-        w.WriteEndElement();
-        w.WriteStartElement("entry");
-        w.WriteStartElement("organizer");
-        w.WriteAttributeString("classCode", "CLUSTER");
-        w.WriteAttributeString("moodCode", "EVN");
-        Empty(w, "statusCode", ("code", "completed"));
+        StartSection(w, d.SectionAnalysers, ["Оборудование"], d.Devices.Select(x => new[] { x.Model }));
+        StartCluster(w);
         foreach (var device in d.Devices)
         {
-            w.WriteStartElement("participant");
-            w.WriteAttributeString("typeCode", "DEV");
-            w.WriteStartElement("participantRole");
-            w.WriteAttributeString("classCode", "ROL");
-            Empty(w, "id", ("root", device.IdRoot), ("extension", device.Id));
+            StartDeviceParticipant(w, device);
             w.WriteStartElement("playingDevice");
             Text(w, "manufacturerModelName", device.Model);
             w.WriteEndElement();
@@ -118,16 +100,9 @@ internal static class Semd186Writer
 
     private static void ResultsSection(XmlWriter w, LaboratoryDocument d)
     {
-        StartSection(w, d.SectionResults);
-        w.WriteStartElement("text");
-        Table(w, ["Показатель", "Результат", "Единицы измерения", "Референсные значения", "Интерпретация"],
+        StartSection(w, d.SectionResults, ["Показатель", "Результат", "Единицы измерения", "Референсные значения", "Интерпретация"],
             d.Results.Select(r => new[] { r.Test.Display, Num(r.Value), r.UnitSymbol, RangeText(r), r.Interpretation.Display }));
-        w.WriteEndElement();
-        w.WriteStartElement("entry");
-        w.WriteStartElement("organizer");
-        w.WriteAttributeString("classCode", "CLUSTER");
-        w.WriteAttributeString("moodCode", "EVN");
-        Empty(w, "statusCode", ("code", "completed"));
+        StartCluster(w);
         w.WriteStartElement("component");
         w.WriteStartElement("organizer");
         w.WriteAttributeString("classCode", "BATTERY");
@@ -167,11 +142,7 @@ internal static class Semd186Writer
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();
-            w.WriteStartElement("participant");
-            w.WriteAttributeString("typeCode", "DEV");
-            w.WriteStartElement("participantRole");
-            w.WriteAttributeString("classCode", "ROL");
-            Empty(w, "id", ("root", r.Device.IdRoot), ("extension", r.Device.Id));
+            StartDeviceParticipant(w, r.Device);
             w.WriteEndElement();
             w.WriteEndElement();
             if (r.Low is not null && r.High is not null)
@@ -212,12 +183,36 @@ internal static class Semd186Writer
     private static string RangeText(ResultInfo r) =>
         r.RangeText ?? (r.Low is not null && r.High is not null ? $"{Num(r.Low.Value)} - {Num(r.High.Value)} {r.UnitSymbol}" : "-");
 
-    private static void StartSection(XmlWriter w, CodedValue code)
+    /// <summary>Opens <c>component/section</c> with its code, title and the narrative table.</summary>
+    private static void StartSection(XmlWriter w, CodedValue code, string[] header, IEnumerable<string[]> rows)
     {
         w.WriteStartElement("component");
         w.WriteStartElement("section");
         Coded(w, "code", code);
         Text(w, "title", code.Display);
+        w.WriteStartElement("text");
+        Table(w, header, rows);
+        w.WriteEndElement();
+    }
+
+    /// <summary>Opens <c>entry/organizer</c> (CLUSTER, EVN, completed).</summary>
+    private static void StartCluster(XmlWriter w)
+    {
+        w.WriteStartElement("entry");
+        w.WriteStartElement("organizer");
+        w.WriteAttributeString("classCode", "CLUSTER");
+        w.WriteAttributeString("moodCode", "EVN");
+        Empty(w, "statusCode", ("code", "completed"));
+    }
+
+    /// <summary>Opens <c>participant/participantRole</c> of a device (DEV, ROL) with its id.</summary>
+    private static void StartDeviceParticipant(XmlWriter w, DeviceInfo device)
+    {
+        w.WriteStartElement("participant");
+        w.WriteAttributeString("typeCode", "DEV");
+        w.WriteStartElement("participantRole");
+        w.WriteAttributeString("classCode", "ROL");
+        Empty(w, "id", ("root", device.IdRoot), ("extension", device.Id));
     }
 
     private static void EndSection(XmlWriter w)

@@ -19,11 +19,7 @@ public sealed class SemdHeaderRenderer
     }
 
     /// <summary>Renders FHIR R4 JSON.</summary>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Renders a parsed document Bundle.</summary>
     public SemdTranslation Translate(Bundle bundle)

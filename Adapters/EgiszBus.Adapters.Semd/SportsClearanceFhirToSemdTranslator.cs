@@ -34,11 +34,7 @@ public sealed class SportsClearanceFhirToSemdTranslator : IFhirToSemdTranslator
     public string Kind => "83";
 
     /// <inheritdoc/>
-    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson)
-    {
-        var problems = new List<TranslationProblem>();
-        return FhirBundleParser.Parse(fhirJson, problems) is { } bundle ? Translate(bundle, problems) : new SemdTranslation(false, null, null, problems);
-    }
+    public SemdTranslation Translate(ReadOnlyMemory<byte> fhirJson) => FhirBundleParser.Translate(fhirJson, Translate);
 
     /// <summary>Translates a parsed document Bundle.</summary>
     public SemdTranslation Translate(Bundle bundle)
@@ -145,9 +141,9 @@ public sealed class SportsClearanceFhirToSemdTranslator : IFhirToSemdTranslator
         {
             Action<XmlWriter>? value = field.Field.Code switch
             {
-                "837" => v => DispanserizationCda.Cd(v, field.Coded!),
+                "837" => v => CdaValue.Cd(v, field.Coded!),
                 "10001" => null,
-                _ => v => DispanserizationCda.St(v, field.Text!),
+                _ => v => CdaValue.St(v, field.Text!),
             };
             DispanserizationCda.Observation(w, field.Field, field.Field.Code == "10001" ? field.EffectiveTime : null, value);
         }
