@@ -7,7 +7,8 @@ namespace EgiszBus.Adapters.Semd;
 /// <see cref="FhirHeaderReader.Code"/> (1.2.643.5.1.13.13.99.2.197, 1.2.643.5.1.13.13.11.1005, 1.2.643.5.1.13.13.11.1070, …).
 /// The ONE table of UNVERIFIED codes of kind 147 is here: directories the snapshots do not hold, taken from the public FNSI dumps
 /// (version and publish date in <c>Schemas/fhir/dischargesummary-147.md</c>), and four directories of which no public dump was
-/// found (1.2.643.5.1.13.13.99.2.784, 1.2.643.5.1.13.13.11.1496, 1.2.643.5.1.13.13.11.1069, 1.2.643.5.1.13.13.11.1046): their
+/// found (1.2.643.5.1.13.13.99.2.784, 1.2.643.5.1.13.13.11.1496, 1.2.643.5.1.13.13.11.1069, 1.2.643.5.1.13.13.11.1046,
+/// 1.2.643.5.1.13.13.11.1470): their
 /// codes are carried as the Bundle sends them (code, display and version required).
 /// </summary>
 internal static class DischargeSummaryCodes
@@ -25,6 +26,7 @@ internal static class DischargeSummaryCodes
     public const string BedProfileSystem = "1.2.643.5.1.13.13.11.1069";
     public const string ResultSystem = "1.2.643.5.1.13.13.11.1046";
     public const string ServiceSystem = "1.2.643.5.1.13.13.11.1070";
+    public const string DispositionSystem = "1.2.643.5.1.13.13.11.1470";
 
     private const string FieldName = "Кодируемые поля CDA документов";
     private const string FieldVersion = "5.41";
@@ -77,6 +79,7 @@ internal static class DischargeSummaryCodes
         [ChannelSystem] = "Пути поступления пациента на госпитализацию",
         [BedProfileSystem] = "Профиль койки",
         [ResultSystem] = "Результаты обращения (госпитализации)",
+        [DispositionSystem] = "Исходы госпитализации",
     };
 
     /// <summary>The code of a coded field of 1.2.643.5.1.13.13.99.2.166.</summary>

@@ -24,13 +24,11 @@ internal static class DischargeSummaryHeader
         ["3"] = "неотложная",
     };
 
-    /// <summary>FNSI directory of encompassingEncounter/dischargeDispositionCode (rule Main09-1); not among the snapshots nor in the public dumps.</summary>
-    internal const string DispositionSystem = "1.2.643.5.1.13.13.11.1470";
-
     /// <summary>
-    /// The outcome of the stay from Encounter.hospitalization.dischargeDisposition (coding urn:oid:1.2.643.5.1.13.13.11.1470 with code,
-    /// display and version: the hub holds no snapshot of that directory, so all three are taken as sent; from the snapshot when one is
-    /// installed), or null with a problem reported.
+    /// The outcome of the stay (encompassingEncounter/dischargeDispositionCode, rule Main09-1) from
+    /// Encounter.hospitalization.dischargeDisposition, resolved like every other kind-147 code (<see cref="DischargeSummaryCodes.Resolve"/>:
+    /// 1.2.643.5.1.13.13.11.1470 is held by no snapshot nor public dump, so code, display and version are taken as sent), or null with a
+    /// problem reported.
     /// </summary>
     public static CdaCode? DischargeDisposition(Composition composition, FhirHeaderReader reader)
     {
@@ -40,21 +38,8 @@ internal static class DischargeSummaryHeader
             return null; // the missing encounter is reported by the header checks
         }
 
-        var path = $"Bundle.entry[{target.Index}].resource.hospitalization.dischargeDisposition";
-        var coding = encounter.Hospitalization?.DischargeDisposition?.Coding.FirstOrDefault(x => x.System == "urn:oid:" + DispositionSystem);
-        if (coding is not null && reader.Nsi.HasDirectory(DispositionSystem))
-        {
-            return reader.Code(coding, path);
-        }
-
-        if (string.IsNullOrEmpty(coding?.Code) || string.IsNullOrEmpty(coding.Display) || string.IsNullOrEmpty(coding.Version))
-        {
-            reader.Problem(TranslationErrorCodes.MissingElement,
-                "Encounter.hospitalization.dischargeDisposition: coding urn:oid:1.2.643.5.1.13.13.11.1470 (исход госпитализации) с code, display и version обязателен", path);
-            return null;
-        }
-
-        return new CdaCode(coding.Code, DispositionSystem, "Исходы госпитализации", coding.Version, coding.Display);
+        return DischargeSummaryCodes.Resolve(reader, encounter.Hospitalization?.DischargeDisposition, DischargeSummaryCodes.DispositionSystem,
+            $"Bundle.entry[{target.Index}].resource.hospitalization.dischargeDisposition");
     }
 
     /// <summary>The form of care from Encounter.priority (coding urn:oid:1.2.643.5.1.13.13.11.1551), or null with a problem reported.</summary>
